@@ -1,0 +1,14 @@
+//! Veikart's domain: the roadmap feed and everything computed from it, in plain Rust with no
+//! browser types, tested natively. Components in the app only bind signals to these values.
+
+pub mod date;
+pub mod graph;
+pub mod model;
+pub mod roadmap;
+pub mod text;
+pub mod timeline;
+pub mod validate;
+
+pub use model::Feed;
+pub use text::Lang;
+pub use validate::{load, parse_feed, validate, Issue, LoadError, Loaded, Rule, Severity};

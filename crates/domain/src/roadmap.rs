@@ -1,0 +1,369 @@
+//! Rows of the roadmap and how they are grouped into lanes (swimlanes).
+
+use std::collections::BTreeMap;
+
+use crate::date::{DateSpan, Ymd};
+use crate::model::{ActorKind, Feed, Lifecycle, Measure, Rag, Role, Status};
+use crate::text::Lang;
+
+/// How the rows are grouped into lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Grouping {
+    /// A lane per strategic goal, "Mål 1" … "Mål 5" (default).
+    #[default]
+    Goal,
+    /// A lane per owning organisation.
+    Owner,
+    /// A lane per actor group (brukergruppe).
+    ActorGroup,
+    /// "De fem prioriterte", ranked 1–5, then the rest.
+    Priority,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 4] = [
+        Grouping::Goal,
+        Grouping::Owner,
+        Grouping::ActorGroup,
+        Grouping::Priority,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Grouping::Goal => "mal",
+            Grouping::Owner => "eier",
+            Grouping::ActorGroup => "brukergruppe",
+            Grouping::Priority => "prioritet",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Grouping> {
+        Grouping::ALL.into_iter().find(|g| g.key() == s)
+    }
+}
+
+/// What kind of lane this is, so the UI can word its heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneKind {
+    Goal {
+        number: u32,
+    },
+    Actor,
+    Prioritised,
+    /// Rows that have no goal / owner / actor group / priority.
+    Rest,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    /// Stable key (goal id, actor id, `prioritised`, `rest`).
+    pub key: String,
+    pub kind: LaneKind,
+    /// Index into `feed.goals` or `feed.actors`, if the lane is one.
+    pub source_index: Option<usize>,
+    /// Top-level rows, in display order: indices into `feed.measures`.
+    pub rows: Vec<usize>,
+}
+
+/// Children (sub-measures) of each measure, in feed order.
+pub fn children(feed: &Feed) -> BTreeMap<usize, Vec<usize>> {
+    let index: BTreeMap<&str, usize> = feed
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, m) in feed.measures.iter().enumerate() {
+        if let Some(p) = m.parent.as_deref().and_then(|p| index.get(p)) {
+            out.entry(*p).or_default().push(i);
+        }
+    }
+    out
+}
+
+fn is_top(m: &Measure) -> bool {
+    m.parent.is_none()
+}
+
+/// Prioritised measures first by rank, then the others in feed order.
+fn ordered(feed: &Feed, mut rows: Vec<usize>) -> Vec<usize> {
+    rows.sort_by_key(|&i| (feed.measures[i].priority.unwrap_or(u8::MAX), i));
+    rows
+}
+
+/// Groups the top-level measures among `visible` (indices) into lanes. A measure shown under an
+/// owner or actor group may appear in several lanes; under goal and priority it appears once.
+/// Empty lanes are kept for goals (a goal with no measure is information too) and dropped
+/// otherwise.
+pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
+    let tops: Vec<usize> = visible
+        .iter()
+        .copied()
+        .filter(|&i| is_top(&feed.measures[i]))
+        .collect();
+    let mut lanes = Vec::new();
+    let mut rest = Vec::new();
+    match grouping {
+        Grouping::Goal => {
+            let mut goals: Vec<usize> = (0..feed.goals.len()).collect();
+            goals.sort_by_key(|&g| (feed.goals[g].number, g));
+            let mut by_goal: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &i in &tops {
+                match &feed.measures[i].goal {
+                    Some(link) if feed.goals.iter().any(|g| g.id == link.goal) => {
+                        by_goal.entry(link.goal.as_str()).or_default().push(i)
+                    }
+                    _ => rest.push(i),
+                }
+            }
+            for g in goals {
+                let goal = &feed.goals[g];
+                lanes.push(Lane {
+                    key: goal.id.clone(),
+                    kind: LaneKind::Goal {
+                        number: goal.number,
+                    },
+                    source_index: Some(g),
+                    rows: ordered(feed, by_goal.remove(goal.id.as_str()).unwrap_or_default()),
+                });
+            }
+        }
+        Grouping::Owner | Grouping::ActorGroup => {
+            let want = if grouping == Grouping::Owner {
+                ActorKind::Organisation
+            } else {
+                ActorKind::ActorGroup
+            };
+            let roles: &[Role] = if grouping == Grouping::Owner {
+                &[Role::Owner, Role::Responsible]
+            } else {
+                &[Role::Affected, Role::SharesData]
+            };
+            for (a, actor) in feed.actors.iter().enumerate() {
+                if actor.kind != want {
+                    continue;
+                }
+                let rows: Vec<usize> = tops
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        measure_and_children_have(feed, i, |m| {
+                            m.actors
+                                .iter()
+                                .any(|r| r.actor == actor.id && roles.contains(&r.role))
+                        })
+                    })
+                    .collect();
+                if !rows.is_empty() {
+                    lanes.push(Lane {
+                        key: actor.id.clone(),
+                        kind: LaneKind::Actor,
+                        source_index: Some(a),
+                        rows: ordered(feed, rows),
+                    });
+                }
+            }
+            let placed: std::collections::BTreeSet<usize> =
+                lanes.iter().flat_map(|l| l.rows.iter().copied()).collect();
+            rest = tops
+                .iter()
+                .copied()
+                .filter(|i| !placed.contains(i))
+                .collect();
+        }
+        Grouping::Priority => {
+            let (p, r): (Vec<usize>, Vec<usize>) = tops
+                .iter()
+                .copied()
+                .partition(|&i| feed.measures[i].priority.is_some());
+            lanes.push(Lane {
+                key: "prioritised".into(),
+                kind: LaneKind::Prioritised,
+                source_index: None,
+                rows: ordered(feed, p),
+            });
+            rest = r;
+        }
+    }
+    if !rest.is_empty() {
+        lanes.push(Lane {
+            key: "rest".into(),
+            kind: LaneKind::Rest,
+            source_index: None,
+            rows: ordered(feed, rest),
+        });
+    }
+    lanes
+}
+
+fn measure_and_children_have(feed: &Feed, i: usize, pred: impl Fn(&Measure) -> bool) -> bool {
+    let id = &feed.measures[i].id;
+    pred(&feed.measures[i])
+        || feed
+            .measures
+            .iter()
+            .any(|m| m.parent.as_deref() == Some(id.as_str()) && pred(m))
+}
+
+/// The current status of a measure: the snapshot with the newest `as_of` (unparseable dates
+/// sort first, so they never win over a real one).
+pub fn current_status(m: &Measure) -> Option<&Status> {
+    m.status
+        .iter()
+        .max_by_key(|s| DateSpan::parse(&s.as_of).ok().map(|d| d.end))
+}
+
+/// A status is stale when it is older than `months` months relative to `reference` (normally the
+/// feed's published date): its last day lies before the reference moved back by `months`.
+pub fn is_stale(status: &Status, reference: Ymd, months: u32) -> bool {
+    let Ok(span) = DateSpan::parse(&status.as_of) else {
+        return true;
+    };
+    let total = reference.y * 12 + reference.m as i32 - 1 - months as i32;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    let d = reference.d.min(crate::date::days_in_month(y, m));
+    span.end < Ymd { y, m, d }
+}
+
+/// Short codes for status words, for UI lookups.
+pub fn rag_key(r: Rag) -> &'static str {
+    match r {
+        Rag::Green => "green",
+        Rag::Yellow => "yellow",
+        Rag::Red => "red",
+    }
+}
+
+pub fn lifecycle_key(l: Lifecycle) -> &'static str {
+    match l {
+        Lifecycle::Candidate => "candidate",
+        Lifecycle::NotStarted => "not_started",
+        Lifecycle::Active => "active",
+        Lifecycle::Paused => "paused",
+        Lifecycle::Finished => "finished",
+    }
+}
+
+/// The display name of a measure with its code: "PLL – Pasientens legemiddelliste".
+pub fn measure_label(m: &Measure, lang: Lang) -> String {
+    let name = m.name.get(lang);
+    match m.short_name.as_deref() {
+        Some(code) if !code.is_empty() && code != name => format!("{code} – {name}"),
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{load, DEFAULT_MAX_BYTES};
+
+    fn minimal() -> Feed {
+        let text = include_str!("../../../tests/fixtures/minimal.json");
+        load(text, DEFAULT_MAX_BYTES).unwrap().feed
+    }
+
+    fn all(feed: &Feed) -> Vec<usize> {
+        (0..feed.measures.len()).collect()
+    }
+
+    #[test]
+    fn goal_lanes_hold_top_level_measures_only() {
+        let f = minimal();
+        let l = lanes(&f, Grouping::Goal, &all(&f));
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].kind, LaneKind::Goal { number: 4 });
+        assert_eq!(
+            l[0].rows,
+            vec![0],
+            "LM-1 is a child of PLL, not a row of its own"
+        );
+        assert_eq!(children(&f).get(&0), Some(&vec![1]));
+    }
+
+    #[test]
+    fn measures_without_goal_go_to_rest() {
+        let mut f = minimal();
+        f.measures[0].goal = None;
+        let l = lanes(&f, Grouping::Goal, &all(&f));
+        assert_eq!(l.len(), 2, "the empty goal lane stays, plus a rest lane");
+        assert!(l[0].rows.is_empty());
+        assert_eq!(l[1].kind, LaneKind::Rest);
+        assert_eq!(l[1].rows, vec![0]);
+    }
+
+    #[test]
+    fn priority_orders_by_rank() {
+        let mut f = minimal();
+        let mut second = f.measures[0].clone();
+        second.id = "B".into();
+        second.priority = Some(2);
+        let mut first = f.measures[0].clone();
+        first.id = "A".into();
+        first.priority = Some(1);
+        f.measures[0].priority = None;
+        f.measures.push(second);
+        f.measures.push(first);
+        let l = lanes(&f, Grouping::Priority, &all(&f));
+        assert_eq!(l[0].kind, LaneKind::Prioritised);
+        let ids: Vec<_> = l[0]
+            .rows
+            .iter()
+            .map(|&i| f.measures[i].id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["A", "B"]);
+        assert_eq!(l[1].kind, LaneKind::Rest);
+    }
+
+    #[test]
+    fn actor_group_lanes_and_rest() {
+        let f = minimal();
+        let l = lanes(&f, Grouping::ActorGroup, &all(&f));
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].key, "fastleger");
+        let o = lanes(&f, Grouping::Owner, &all(&f));
+        assert_eq!(o.len(), 1, "no owner stated, so only the rest lane");
+        assert_eq!(o[0].kind, LaneKind::Rest);
+    }
+
+    #[test]
+    fn visible_subset_is_respected() {
+        let f = minimal();
+        let l = lanes(&f, Grouping::Priority, &[]);
+        assert!(l[0].rows.is_empty());
+        assert_eq!(l.len(), 1);
+    }
+
+    #[test]
+    fn stale_after_six_months() {
+        let f = minimal();
+        let s = &f.measures[0].status[0]; // as_of 2023-05
+        assert!(!is_stale(
+            s,
+            Ymd {
+                y: 2023,
+                m: 11,
+                d: 30
+            },
+            6
+        ));
+        assert!(is_stale(
+            s,
+            Ymd {
+                y: 2023,
+                m: 12,
+                d: 1
+            },
+            6
+        ));
+        assert!(current_status(&f.measures[0]).is_some());
+    }
+
+    #[test]
+    fn grouping_keys_round_trip() {
+        for g in Grouping::ALL {
+            assert_eq!(Grouping::from_key(g.key()), Some(g));
+        }
+    }
+}

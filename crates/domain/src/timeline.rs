@@ -1,0 +1,613 @@
+//! Timeline layout maths: x positions from dates with their precision, row positions, arrow
+//! routing. Pure numbers; the app turns them into SVG.
+
+use std::collections::BTreeMap;
+
+use crate::date::{DateSpan, Precision, Ymd};
+use crate::model::{Feed, Measure, MilestoneKind};
+use crate::roadmap::Lane;
+
+/// Zoom level of the time axis.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Zoom {
+    /// Year columns (default).
+    #[default]
+    Years,
+    /// Wider, with quarter columns labelled.
+    Quarters,
+}
+
+impl Zoom {
+    pub fn px_per_year(self) -> f64 {
+        match self {
+            Zoom::Years => 132.0,
+            Zoom::Quarters => 360.0,
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Zoom::Years => "ar",
+            Zoom::Quarters => "kvartal",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<Zoom> {
+        [Zoom::Years, Zoom::Quarters]
+            .into_iter()
+            .find(|z| z.key() == s)
+    }
+}
+
+/// Maps days to x pixels over whole years `first_year..=last_year`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub first_year: i32,
+    pub last_year: i32,
+    pub px_per_year: f64,
+    start_day: i64,
+    end_day: i64,
+}
+
+impl Scale {
+    pub fn new(first_year: i32, last_year: i32, zoom: Zoom) -> Scale {
+        let last_year = last_year.max(first_year);
+        Scale {
+            first_year,
+            last_year,
+            px_per_year: zoom.px_per_year(),
+            start_day: Ymd {
+                y: first_year,
+                m: 1,
+                d: 1,
+            }
+            .day_number(),
+            end_day: Ymd {
+                y: last_year + 1,
+                m: 1,
+                d: 1,
+            }
+            .day_number(),
+        }
+    }
+
+    /// The years a feed needs: every parseable date in it, the plan period and `today`, padded to
+    /// whole years. Unparseable dates are ignored here (validation reports them).
+    pub fn for_feed(feed: &Feed, today: Ymd, zoom: Zoom) -> Scale {
+        let mut lo = today.y;
+        let mut hi = today.y;
+        if let Some(pp) = feed.meta.plan_period {
+            lo = lo.min(pp.start);
+            hi = hi.max(pp.end);
+        }
+        for span in feed.measures.iter().flat_map(measure_spans) {
+            lo = lo.min(span.start.y);
+            hi = hi.max(span.end.y);
+        }
+        Scale::new(lo, hi, zoom)
+    }
+
+    pub fn width(&self) -> f64 {
+        f64::from(self.last_year - self.first_year + 1) * self.px_per_year
+    }
+
+    /// x of the start of a day, proportional within its year (leap years are exact).
+    pub fn x(&self, day: i64) -> f64 {
+        let day = day.clamp(self.start_day, self.end_day);
+        let y = Ymd::from_day_number(day).y;
+        let y0 = Ymd { y, m: 1, d: 1 }.day_number();
+        let y1 = Ymd {
+            y: y + 1,
+            m: 1,
+            d: 1,
+        }
+        .day_number();
+        let frac = (day - y0) as f64 / (y1 - y0) as f64;
+        (f64::from(y - self.first_year) + frac) * self.px_per_year
+    }
+
+    /// x and width of a date span (from its first day to the end of its last day).
+    pub fn span(&self, s: &DateSpan) -> (f64, f64) {
+        let x0 = self.x(s.first_day());
+        let x1 = self.x(s.end_exclusive());
+        (x0, (x1 - x0).max(0.0))
+    }
+
+    /// Year columns: (year, x, width).
+    pub fn years(&self) -> Vec<(i32, f64, f64)> {
+        (self.first_year..=self.last_year)
+            .map(|y| {
+                (
+                    y,
+                    f64::from(y - self.first_year) * self.px_per_year,
+                    self.px_per_year,
+                )
+            })
+            .collect()
+    }
+
+    /// Quarter columns: (year, quarter 1–4, x, width).
+    pub fn quarters(&self) -> Vec<(i32, u32, f64, f64)> {
+        let mut out = Vec::new();
+        for y in self.first_year..=self.last_year {
+            for q in 1..=4u32 {
+                let s = DateSpan::parse(&format!("{y}-Q{q}")).expect("valid quarter");
+                let (x, w) = self.span(&s);
+                out.push((y, q, x, w));
+            }
+        }
+        out
+    }
+}
+
+/// Every parseable date span a measure carries (phases, milestones, ambition years).
+pub fn measure_spans(m: &Measure) -> impl Iterator<Item = DateSpan> + '_ {
+    let phases = m.phases.iter().filter_map(|p| {
+        let s = DateSpan::parse(&p.start).ok()?;
+        let e = p.end.as_deref().and_then(|e| DateSpan::parse(e).ok());
+        Some(match e {
+            Some(e) => DateSpan {
+                end: e.end,
+                precision: Precision::Period,
+                end_precision: e.precision,
+                ..s
+            },
+            None => s,
+        })
+    });
+    let milestones = m.milestones.iter().flat_map(|ms| {
+        [Some(&ms.date), ms.original_date.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| DateSpan::parse(d).ok())
+    });
+    let ambitions = m
+        .ambitions
+        .iter()
+        .filter_map(|a| DateSpan::parse(&a.year.to_string()).ok());
+    phases.chain(milestones).chain(ambitions)
+}
+
+/// A phase bar on a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Index into `measure.phases`.
+    pub index: usize,
+    pub phase: String,
+    pub x: f64,
+    pub w: f64,
+    /// The end is not given: the bar runs to the edge and fades out.
+    pub open_end: bool,
+    /// The start is known only coarsely (year, half, quarter): drawn with a soft edge.
+    pub fuzzy_start: bool,
+    pub fuzzy_end: bool,
+}
+
+/// A milestone marker. A date known to the day is a point; anything coarser is a span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// Index into `measure.milestones`.
+    pub index: usize,
+    pub x: f64,
+    pub w: f64,
+    pub point: bool,
+    pub precision: Precision,
+    /// For postponed milestones: where it was before.
+    pub original: Option<(f64, f64)>,
+}
+
+fn fuzzy(p: Precision) -> bool {
+    matches!(p, Precision::Year | Precision::Half | Precision::Quarter)
+}
+
+pub fn bars(m: &Measure, scale: &Scale) -> Vec<Bar> {
+    m.phases
+        .iter()
+        .enumerate()
+        .filter_map(|(index, p)| {
+            let s = DateSpan::parse(&p.start).ok()?;
+            let e = match p.end.as_deref() {
+                Some(e) => Some(DateSpan::parse(e).ok()?),
+                None => None,
+            };
+            let x = scale.x(s.first_day());
+            let x1 = match e {
+                Some(e) => scale.x(e.end_exclusive()),
+                None => scale.width(),
+            };
+            Some(Bar {
+                index,
+                phase: p.phase.clone(),
+                x,
+                w: (x1 - x).max(2.0),
+                open_end: e.is_none(),
+                fuzzy_start: fuzzy(s.start_precision),
+                fuzzy_end: e.map(|e| fuzzy(e.end_precision)).unwrap_or(false),
+            })
+        })
+        .collect()
+}
+
+pub fn markers(m: &Measure, scale: &Scale) -> Vec<Marker> {
+    m.milestones
+        .iter()
+        .enumerate()
+        .filter_map(|(index, ms)| {
+            let s = DateSpan::parse(&ms.date).ok()?;
+            let (x, w) = scale.span(&s);
+            let original = match (ms.kind, ms.original_date.as_deref()) {
+                (MilestoneKind::Postponed, Some(o)) => {
+                    DateSpan::parse(o).ok().map(|o| scale.span(&o))
+                }
+                _ => None,
+            };
+            Some(Marker {
+                index,
+                x,
+                w,
+                point: s.is_point(),
+                precision: s.precision,
+                original,
+            })
+        })
+        .collect()
+}
+
+/// Vertical layout constants, in CSS pixels. The app's CSS uses the same numbers.
+pub const AXIS_H: f64 = 48.0;
+pub const LANE_H: f64 = 44.0;
+pub const ROW_H: f64 = 52.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayoutItem {
+    LaneHeader {
+        lane: usize,
+        y: f64,
+    },
+    Row {
+        lane: usize,
+        measure: usize,
+        depth: u8,
+        y: f64,
+        has_children: bool,
+    },
+}
+
+/// Rows in display order with their y (top) positions, below the axis.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowLayout {
+    pub items: Vec<LayoutItem>,
+    pub height: f64,
+}
+
+impl RowLayout {
+    /// Lays out `lanes`; a row whose measure id is in `expanded` shows its children below it.
+    pub fn new(
+        feed: &Feed,
+        lanes: &[Lane],
+        children: &BTreeMap<usize, Vec<usize>>,
+        expanded: &dyn Fn(&str) -> bool,
+    ) -> RowLayout {
+        let mut items = Vec::new();
+        let mut y = 0.0;
+        for (li, lane) in lanes.iter().enumerate() {
+            items.push(LayoutItem::LaneHeader { lane: li, y });
+            y += LANE_H;
+            for &r in &lane.rows {
+                push_row(feed, children, expanded, li, r, 0, &mut y, &mut items);
+            }
+        }
+        RowLayout { items, height: y }
+    }
+
+    /// Centre y of the first row showing `measure`, if any.
+    pub fn row_centre(&self, measure: usize) -> Option<f64> {
+        self.items.iter().find_map(|it| match it {
+            LayoutItem::Row { measure: m, y, .. } if *m == measure => Some(y + ROW_H / 2.0),
+            _ => None,
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_row(
+    feed: &Feed,
+    children: &BTreeMap<usize, Vec<usize>>,
+    expanded: &dyn Fn(&str) -> bool,
+    lane: usize,
+    measure: usize,
+    depth: u8,
+    y: &mut f64,
+    items: &mut Vec<LayoutItem>,
+) {
+    let kids = children.get(&measure).map(Vec::as_slice).unwrap_or(&[]);
+    items.push(LayoutItem::Row {
+        lane,
+        measure,
+        depth,
+        y: *y,
+        has_children: !kids.is_empty(),
+    });
+    *y += ROW_H;
+    // depth guard: hierarchy cycles are reported by validation and never followed forever
+    if depth < 8 && expanded(&feed.measures[measure].id) {
+        for &k in kids {
+            push_row(feed, children, expanded, lane, k, depth + 1, y, items);
+        }
+    }
+}
+
+/// A dependency arrow between two rows, from prerequisite to dependent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    /// Index into `feed.dependencies`.
+    pub dependency: usize,
+    /// SVG path data.
+    pub path: String,
+    pub critical: bool,
+    /// End point (arrow head) for a marker.
+    pub head: (f64, f64),
+}
+
+/// Horizontal extent of a measure's dated content, if it has any.
+pub fn extent(m: &Measure, scale: &Scale) -> Option<(f64, f64)> {
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for b in bars(m, scale) {
+        lo = lo.min(b.x);
+        hi = hi.max(b.x + b.w);
+    }
+    for mk in markers(m, scale) {
+        lo = lo.min(mk.x);
+        hi = hi.max(mk.x + mk.w);
+    }
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// Routes arrows between visible rows: out of the right end of the prerequisite's content (or
+/// the left edge when it has no dates), a rounded elbow, into the left end of the dependent's.
+/// Dependencies whose ends are not both visible rows (components, collapsed rows) are skipped,
+/// as are arrows entirely outside `[view_y0, view_y1]` (off-screen culling).
+pub fn arrows(
+    feed: &Feed,
+    layout: &RowLayout,
+    scale: &Scale,
+    view_y: Option<(f64, f64)>,
+) -> Vec<Arrow> {
+    let index: BTreeMap<&str, usize> = feed
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let mut out = Vec::new();
+    for (di, d) in feed.dependencies.iter().enumerate() {
+        let (Some(&pre), Some(&dep)) = (index.get(d.to.as_str()), index.get(d.from.as_str()))
+        else {
+            continue;
+        };
+        if pre == dep {
+            continue;
+        }
+        let (Some(y0), Some(y1)) = (layout.row_centre(pre), layout.row_centre(dep)) else {
+            continue;
+        };
+        if let Some((v0, v1)) = view_y {
+            if y0.max(y1) < v0 || y0.min(y1) > v1 {
+                continue;
+            }
+        }
+        let x0 = extent(&feed.measures[pre], scale)
+            .map(|(_, hi)| hi)
+            .unwrap_or(0.0);
+        let x1 = extent(&feed.measures[dep], scale)
+            .map(|(lo, _)| lo)
+            .unwrap_or(0.0);
+        let elbow = if x1 > x0 + 24.0 {
+            (x0 + x1) / 2.0
+        } else {
+            x0.max(x1) + 16.0
+        };
+        let path = format!(
+            "M{:.1},{:.1} H{:.1} V{:.1} H{:.1}",
+            x0,
+            y0,
+            elbow,
+            y1,
+            x1.max(0.0) + 1.0
+        );
+        out.push(Arrow {
+            dependency: di,
+            path,
+            critical: d.critical,
+            head: (x1.max(0.0) + 1.0, y1),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roadmap::{children, lanes, Grouping};
+    use crate::validate::{load, DEFAULT_MAX_BYTES};
+
+    fn minimal() -> Feed {
+        load(
+            include_str!("../../../tests/fixtures/minimal.json"),
+            DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    fn d(s: &str) -> DateSpan {
+        DateSpan::parse(s).unwrap()
+    }
+
+    #[test]
+    fn x_is_linear_within_and_across_years() {
+        let s = Scale::new(2023, 2027, Zoom::Years);
+        assert_eq!(s.width(), 5.0 * 132.0);
+        assert_eq!(
+            s.x(Ymd {
+                y: 2023,
+                m: 1,
+                d: 1
+            }
+            .day_number()),
+            0.0
+        );
+        assert_eq!(
+            s.x(Ymd {
+                y: 2024,
+                m: 1,
+                d: 1
+            }
+            .day_number()),
+            132.0
+        );
+        let mid = s.x(Ymd {
+            y: 2024,
+            m: 7,
+            d: 2,
+        }
+        .day_number());
+        assert!((mid - 198.0).abs() < 0.5, "{mid}");
+        // clamped outside the range
+        assert_eq!(
+            s.x(Ymd {
+                y: 2000,
+                m: 1,
+                d: 1
+            }
+            .day_number()),
+            0.0
+        );
+        assert_eq!(
+            s.x(Ymd {
+                y: 2099,
+                m: 1,
+                d: 1
+            }
+            .day_number()),
+            s.width()
+        );
+    }
+
+    #[test]
+    fn precision_becomes_width() {
+        let s = Scale::new(2023, 2027, Zoom::Quarters);
+        let (_, wy) = s.span(&d("2027"));
+        let (xq, wq) = s.span(&d("2023-Q3"));
+        let (_, wm) = s.span(&d("2023-06"));
+        let (_, wd) = s.span(&d("2023-06-15"));
+        assert!((wy - 360.0).abs() < 1e-9);
+        assert!((wq - 360.0 * 92.0 / 365.0).abs() < 1e-9);
+        assert!((xq - 360.0 * 181.0 / 365.0).abs() < 1e-9);
+        assert!(wm < wq && wd < wm && wd > 0.0);
+    }
+
+    #[test]
+    fn scale_covers_feed_plan_and_today() {
+        let f = minimal();
+        let s = Scale::for_feed(
+            &f,
+            Ymd {
+                y: 2026,
+                m: 11,
+                d: 22,
+            },
+            Zoom::Years,
+        );
+        assert_eq!((s.first_year, s.last_year), (2023, 2027));
+        let s = Scale::for_feed(
+            &f,
+            Ymd {
+                y: 2030,
+                m: 1,
+                d: 1,
+            },
+            Zoom::Years,
+        );
+        assert_eq!(s.last_year, 2030);
+        assert_eq!(s.years().len(), 8);
+        assert_eq!(s.quarters().len(), 32);
+    }
+
+    #[test]
+    fn bars_and_markers() {
+        let f = minimal();
+        let s = Scale::new(2023, 2027, Zoom::Years);
+        let b = bars(&f.measures[0], &s);
+        assert_eq!(b.len(), 1);
+        assert!(b[0].fuzzy_start && b[0].fuzzy_end && !b[0].open_end);
+        let expected_end = s.x(Ymd {
+            y: 2025,
+            m: 1,
+            d: 1,
+        }
+        .day_number());
+        assert!((b[0].x + b[0].w - expected_end).abs() < 1e-9);
+        let m = markers(&f.measures[0], &s);
+        assert_eq!(m.len(), 1);
+        assert!(!m[0].point, "a year milestone is a span");
+        assert_eq!(m[0].precision, Precision::Year);
+    }
+
+    #[test]
+    fn open_ended_bar_runs_to_the_edge() {
+        let mut f = minimal();
+        f.measures[0].phases[0].end = None;
+        let s = Scale::new(2023, 2027, Zoom::Years);
+        let b = &bars(&f.measures[0], &s)[0];
+        assert!(b.open_end);
+        assert!((b.x + b.w - s.width()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn layout_expands_children() {
+        let f = minimal();
+        let all: Vec<usize> = (0..f.measures.len()).collect();
+        let l = lanes(&f, Grouping::Goal, &all);
+        let ch = children(&f);
+        let closed = RowLayout::new(&f, &l, &ch, &|_| false);
+        assert_eq!(closed.items.len(), 2);
+        assert_eq!(closed.height, LANE_H + ROW_H);
+        let open = RowLayout::new(&f, &l, &ch, &|id| id == "PLL");
+        assert_eq!(open.items.len(), 3);
+        assert!(matches!(
+            open.items[2],
+            LayoutItem::Row {
+                depth: 1,
+                measure: 1,
+                ..
+            }
+        ));
+        assert_eq!(open.row_centre(1), Some(LANE_H + ROW_H + ROW_H / 2.0));
+    }
+
+    #[test]
+    fn arrows_between_visible_rows_only() {
+        let mut f = minimal();
+        f.dependencies[0].to = "LM-1".into();
+        f.dependencies[0].from = "PLL".into();
+        let all: Vec<usize> = (0..f.measures.len()).collect();
+        let l = lanes(&f, Grouping::Goal, &all);
+        let ch = children(&f);
+        let s = Scale::new(2023, 2027, Zoom::Years);
+        let closed = RowLayout::new(&f, &l, &ch, &|_| false);
+        assert!(
+            arrows(&f, &closed, &s, None).is_empty(),
+            "LM-1 is collapsed"
+        );
+        let open = RowLayout::new(&f, &l, &ch, &|_| true);
+        let a = arrows(&f, &open, &s, None);
+        assert_eq!(a.len(), 1);
+        assert!(a[0].critical);
+        // head ends at the dependent's (PLL's) first dated content, on PLL's row
+        let (lo, _) = extent(&f.measures[0], &s).unwrap();
+        assert!((a[0].head.0 - (lo + 1.0)).abs() < 1e-9);
+        assert_eq!(a[0].head.1, open.row_centre(0).unwrap());
+        // culled when the viewport is elsewhere
+        assert!(arrows(&f, &open, &s, Some((10_000.0, 11_000.0))).is_empty());
+    }
+}

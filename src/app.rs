@@ -1,0 +1,223 @@
+//! The app shell: routes, the feed resource, language, header and error states.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::{query_signal, use_location};
+use leptos_router::path;
+use veikart_domain::validate::{LoadError, Loaded};
+use veikart_domain::Lang;
+
+use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
+use crate::components::detail::DetailRoute;
+use crate::components::roadmap::RoadmapView;
+use crate::format::format_date;
+use crate::i18n::{t, K};
+
+/// What every view reads: the loaded feed (when usable) and the UI language.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub feed: Signal<Option<Arc<Loaded>>>,
+    pub lang: Signal<Lang>,
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// The query string of the current URL (with `?`), so links keep the view state.
+pub fn current_query() -> Signal<String> {
+    let location = use_location();
+    Signal::derive(move || {
+        let s = location.search.get();
+        if s.is_empty() || s.starts_with('?') {
+            s
+        } else {
+            format!("?{s}")
+        }
+    })
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <p class="notice">"404"</p> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("") view=|| ()/>
+                    <Route path=path!("tiltak/:id") view=DetailRoute/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let (lang_q, _set_lang) = query_signal::<String>("lang");
+    let lang = Signal::derive(move || {
+        lang_q
+            .get()
+            .and_then(|l| Lang::from_tag(&l))
+            .unwrap_or_default()
+    });
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().tag());
+        }
+    });
+
+    let resource = LocalResource::new(move || async move {
+        fetch_feed(DEFAULT_FEED_URL.to_string()).await.map(Arc::new)
+    });
+    let feed = Signal::derive(move || {
+        resource
+            .get()
+            .and_then(|r| r.ok())
+            .filter(|l| l.is_usable())
+    });
+    provide_context(Ctx { feed, lang });
+
+    let updated = move || {
+        feed.get().map(|l| {
+            let lang = lang.get();
+            view! {
+                <p class="updated">
+                    {t(lang, K::DataUpdated)} ": "
+                    <time datetime=l.feed.meta.published.clone()>
+                        {format_date(&l.feed.meta.published, lang)}
+                    </time> " · " {l.feed.meta.version_label.get(lang).to_string()}
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <a class="skip" href="#veikart">{move || t(lang.get(), K::Skip)}</a>
+        <header class="app-header">
+            <div class="brand">
+                <h1>{move || t(lang.get(), K::AppTitle)}</h1>
+                <p class="subtitle">{move || t(lang.get(), K::AppSubtitle)}</p>
+            </div>
+            <LangSwitch lang/>
+            {updated}
+        </header>
+        <main id="veikart" tabindex="-1">
+            <Transition fallback=move || {
+                view! { <p class="notice loading" role="status">{t(lang.get_untracked(), K::Loading)}</p> }
+            }>
+                {move || {
+                    resource
+                        .get()
+                        .map(|res| match res {
+                            Err(e) => view! { <FeedErrorView error=e retry=move || resource.refetch()/> }.into_any(),
+                            Ok(l) if !l.is_usable() => view! { <SemanticErrors loaded=l retry=move || resource.refetch()/> }.into_any(),
+                            Ok(_) => view! { <RoadmapView/> <Outlet/> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </main>
+    }
+}
+
+#[component]
+fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
+    let (_, set_lang) = query_signal::<String>("lang");
+    view! {
+        <nav class="lang" aria-label=move || t(lang.get(), K::Language)>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    let label = match l {
+                        Lang::Nb => "Bokmål",
+                        Lang::Nn => "Nynorsk",
+                        Lang::En => "English",
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.tag()
+                            aria-pressed=move || (lang.get() == l).to_string()
+                            on:click=move |_| set_lang.set((l != Lang::Nb).then(|| l.tag().to_string()))
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// A message for a feed that could not be fetched or read, with a retry button.
+#[component]
+pub fn FeedErrorView(error: FeedError, retry: impl Fn() + 'static + Send + Sync) -> impl IntoView {
+    let Ctx { lang, .. } = use_ctx();
+    let message = move || {
+        let lang = lang.get();
+        match &error {
+            FeedError::Network(detail) => format!("{} ({detail})", t(lang, K::ErrNetwork)),
+            FeedError::Http(code) => format!("{}: HTTP {code}.", t(lang, K::ErrHttp)),
+            FeedError::Load(LoadError::Empty) => t(lang, K::ErrEmpty).to_string(),
+            FeedError::Load(LoadError::TooLarge { bytes, limit }) => {
+                format!("{} ({bytes} > {limit} bytes).", t(lang, K::ErrTooLarge))
+            }
+            FeedError::Load(LoadError::Syntax {
+                line,
+                column,
+                message,
+            }) => format!(
+                "{} (linje {line}, kolonne {column}): {message}",
+                t(lang, K::ErrSyntax)
+            ),
+            FeedError::Load(LoadError::Shape {
+                path,
+                line,
+                column,
+                message,
+            }) => format!(
+                "{} {path} (linje {line}, kolonne {column}): {message}",
+                t(lang, K::ErrShape)
+            ),
+            FeedError::Load(LoadError::UnsupportedVersion { found, supported }) => {
+                format!(
+                    "{}: «{found}» (støtter {supported}.x).",
+                    t(lang, K::ErrVersion)
+                )
+            }
+        }
+    };
+    view! {
+        <section class="error-box" role="alert">
+            <h2>{move || t(lang.get(), K::ErrorTitle)}</h2>
+            <p class="error-message">{message}</p>
+            <button type="button" on:click=move |_| retry()>{move || t(lang.get(), K::Retry)}</button>
+        </section>
+    }
+}
+
+/// The list of errors that keep a feed from being shown.
+#[component]
+fn SemanticErrors(loaded: Arc<Loaded>, retry: impl Fn() + 'static + Send + Sync) -> impl IntoView {
+    let Ctx { lang, .. } = use_ctx();
+    let items = loaded
+        .errors()
+        .map(|i| {
+            view! {
+                <li>
+                    <code>{i.pointer.clone()}</code> " — " {i.message.clone()}
+                    <span class="rule">" [" {i.rule.code()} "]"</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="error-box" role="alert">
+            <h2>{move || t(lang.get(), K::ErrorTitle)}</h2>
+            <p class="error-message">{move || t(lang.get(), K::ErrSemantic)} ":"</p>
+            <ul class="issues">{items}</ul>
+            <button type="button" on:click=move |_| retry()>{move || t(lang.get(), K::Retry)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! Formatting for display: dates through the browser's `Intl`, and labels for domain enums.
+
+use veikart_domain::date::{self, Precision, Ymd};
+use veikart_domain::model::{Lifecycle, Rag, Role};
+use veikart_domain::Lang;
+
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "nb-NO",
+        Lang::Nn => "nn-NO",
+        Lang::En => "en-GB",
+    }
+}
+
+/// Month and day through `Intl.DateTimeFormat` (no hand-written month tables).
+fn intl(d: Ymd, p: Precision, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let opts = js_sys::Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v));
+        };
+        set("year", "numeric");
+        set("month", "long");
+        set("timeZone", "UTC");
+        if p == Precision::Day {
+            set("day", "numeric");
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(locale(lang)));
+        let fmt = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
+        let ms = js_sys::Date::utc(f64::from(d.y), f64::from(d.m - 1))
+            + f64::from(d.d - 1) * 86_400_000.0;
+        let date = js_sys::Date::new(&JsValue::from_f64(ms));
+        return fmt
+            .format()
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| d.to_string());
+    }
+    #[allow(unreachable_code)]
+    {
+        let _ = (p, locale(lang));
+        d.to_string()
+    }
+}
+
+/// A feed date as a reader expects it in `lang`: "3. kvartal 2023", "juni 2023", "2024–2027".
+pub fn format_date(s: &str, lang: Lang) -> String {
+    date::label(s, lang, &|d, p| intl(d, p, lang))
+}
+
+pub fn rag_label(r: Rag, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Rag::Green, Lang::En) => "Green",
+        (Rag::Green, _) => "Grønn",
+        (Rag::Yellow, Lang::En) => "Yellow",
+        (Rag::Yellow, _) => "Gul",
+        (Rag::Red, Lang::En) => "Red",
+        (Rag::Red, _) => "Rød",
+    }
+}
+
+pub fn lifecycle_label(l: Lifecycle, lang: Lang) -> &'static str {
+    match (l, lang) {
+        (Lifecycle::Candidate, Lang::En) => "Candidate",
+        (Lifecycle::Candidate, _) => "Kandidat",
+        (Lifecycle::NotStarted, Lang::Nb) => "Ikke startet",
+        (Lifecycle::NotStarted, Lang::Nn) => "Ikkje starta",
+        (Lifecycle::NotStarted, Lang::En) => "Not started",
+        (Lifecycle::Active, Lang::Nb) => "Pågår",
+        (Lifecycle::Active, Lang::Nn) => "Pågår",
+        (Lifecycle::Active, Lang::En) => "Active",
+        (Lifecycle::Paused, Lang::Nb) => "Pauset",
+        (Lifecycle::Paused, Lang::Nn) => "Pausa",
+        (Lifecycle::Paused, Lang::En) => "Paused",
+        (Lifecycle::Finished, Lang::Nb) => "Avsluttet",
+        (Lifecycle::Finished, Lang::Nn) => "Avslutta",
+        (Lifecycle::Finished, Lang::En) => "Finished",
+    }
+}
+
+pub fn role_label(r: Role, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Role::Owner, Lang::Nb) => "Eier",
+        (Role::Owner, Lang::Nn) => "Eigar",
+        (Role::Owner, Lang::En) => "Owner",
+        (Role::Responsible, Lang::En) => "Responsible",
+        (Role::Responsible, _) => "Ansvarlig",
+        (Role::Coordinating, Lang::En) => "Coordinating",
+        (Role::Coordinating, _) => "Koordinerer",
+        (Role::Operator, Lang::En) => "Runs the service",
+        (Role::Operator, _) => "Tjenesteleverandør",
+        (Role::Participant, Lang::En) => "Participant",
+        (Role::Participant, _) => "Deltaker",
+        (Role::SharesData, Lang::En) => "Shares data",
+        (Role::SharesData, Lang::Nb) => "Deler data",
+        (Role::SharesData, Lang::Nn) => "Deler data",
+        (Role::Affected, Lang::En) => "User group",
+        (Role::Affected, Lang::Nb) => "Brukergruppe",
+        (Role::Affected, Lang::Nn) => "Brukargruppe",
+    }
+}
