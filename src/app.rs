@@ -39,6 +39,20 @@ pub fn current_query() -> Signal<String> {
     })
 }
 
+/// The measure id in a `/tiltak/ID` path, decoded.
+pub fn selected_from_path(path: &str) -> Option<String> {
+    let id = path.trim_end_matches('/').rsplit_once("/tiltak/")?.1;
+    if id.is_empty() || id.contains('/') {
+        return None;
+    }
+    Some(
+        js_sys::decode_uri_component(id)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| id.to_string()),
+    )
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     view! {

@@ -6,14 +6,14 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{query_signal, use_params_map};
+use leptos_router::hooks::{query_signal, use_location};
 use veikart_domain::date::Ymd;
 use veikart_domain::model::{Feed, Qualifier};
 use veikart_domain::roadmap::{self, children, lanes, Grouping, Lane, LaneKind};
 use veikart_domain::timeline::{self, LayoutItem, RowLayout, Scale, Zoom, AXIS_H, LANE_H, ROW_H};
 use veikart_domain::Lang;
 
-use crate::app::{current_query, use_ctx, Ctx};
+use crate::app::{current_query, selected_from_path, use_ctx, Ctx};
 use crate::format::{format_date, lifecycle_label, rag_label};
 use crate::i18n::{t, K};
 
@@ -67,8 +67,8 @@ pub fn RoadmapView() -> impl IntoView {
     let (zoom_q, set_zoom_q) = query_signal::<String>("zoom");
     let (arrows_q, set_arrows_q) = query_signal::<String>("piler");
     let (open_q, set_open_q) = query_signal::<String>("apne");
-    let params = use_params_map();
-    let selected = Signal::derive(move || params.with(|p| p.get("id")));
+    let location = use_location();
+    let selected = Signal::derive(move || selected_from_path(&location.pathname.get()));
 
     let grouping = Signal::derive(move || {
         group_q

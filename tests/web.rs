@@ -1,0 +1,243 @@
+//! Component tests in headless Chromium (wasm-bindgen-test, `run_in_browser`), after the leptos
+//! `counter/tests/web.rs` example: mount a component, act through the DOM, await a tick, assert.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use veikart::api::FeedError;
+use veikart::app::{Ctx, FeedErrorView};
+use veikart::components::detail::feed_text;
+use veikart::components::roadmap::RoadmapView;
+use veikart_domain::model::Text;
+use veikart_domain::validate::{load, LoadError, DEFAULT_MAX_BYTES};
+use veikart_domain::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MINIMAL: &str = include_str!("fixtures/minimal.json");
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn reset_url() {
+    // Tests share one page: start each from a clean query string.
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/"),
+    );
+}
+
+fn ctx_from(text: &str) -> Ctx {
+    let loaded = Arc::new(load(text, DEFAULT_MAX_BYTES).expect("fixture loads"));
+    Ctx {
+        feed: Signal::derive(move || Some(loaded.clone())),
+        lang: Signal::derive(|| Lang::Nb),
+    }
+}
+
+fn mount_roadmap(text: &'static str) -> (web_sys::HtmlElement, impl Drop) {
+    reset_url();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(ctx_from(text));
+        view! { <Router><RoadmapView/></Router> }
+    });
+    (root, handle)
+}
+
+fn texts(root: &web_sys::HtmlElement, sel: &str) -> Vec<String> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+fn button_with_text(root: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .find(|n| n.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button «{text}»"))
+        .unchecked_into()
+}
+
+async fn settle() {
+    // Router navigation and effects are asynchronous (the router navigates on a timer): wait a
+    // few real milliseconds, then let the reactive system flush.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn roadmap_shows_goal_lanes_and_measures() {
+    let (root, _h) = mount_roadmap(MINIMAL);
+    settle().await;
+    let lanes = texts(&root, ".lane-head h3");
+    assert_eq!(
+        lanes,
+        vec!["Mål 4 – Tilgjengelig informasjon og styrket samhandling"]
+    );
+    let rows = texts(&root, ".row-label .name");
+    assert_eq!(
+        rows,
+        vec!["Pasientens legemiddelliste"],
+        "sub-measures start collapsed"
+    );
+    assert_eq!(texts(&root, ".row-label .prio"), vec!["1"]);
+    assert_eq!(root.query_selector_all(".tl-svg .bar").unwrap().length(), 1);
+    assert_eq!(
+        root.query_selector_all(".tl-svg .milestone")
+            .unwrap()
+            .length(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn expanding_a_measure_shows_its_sub_measures() {
+    let (root, _h) = mount_roadmap(MINIMAL);
+    settle().await;
+    let exp: web_sys::HtmlElement = root
+        .query_selector(".expander")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(exp.get_attribute("aria-expanded").as_deref(), Some("false"));
+    exp.click();
+    settle().await;
+    let rows = texts(&root, ".row-label .name");
+    assert_eq!(
+        rows,
+        vec![
+            "Pasientens legemiddelliste",
+            "Videre innføring av pasientens legemiddelliste"
+        ]
+    );
+    let exp: web_sys::HtmlElement = root
+        .query_selector(".expander")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(exp.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(window().location().search().unwrap().contains("apne=PLL"));
+}
+
+#[wasm_bindgen_test]
+async fn regrouping_by_priority_changes_the_lanes() {
+    let (root, _h) = mount_roadmap(MINIMAL);
+    settle().await;
+    button_with_text(&root, "De fem prioriterte").click();
+    settle().await;
+    let lanes = texts(&root, ".lane-head h3");
+    assert_eq!(lanes, vec!["De fem prioriterte samhandlingstiltakene"]);
+    button_with_text(&root, "Brukergruppe").click();
+    settle().await;
+    assert_eq!(texts(&root, ".lane-head h3"), vec!["Fastleger"]);
+}
+
+#[wasm_bindgen_test]
+async fn arrows_toggle_draws_dependency_paths() {
+    // PLL depends on LM-1 here, so both rows are visible once PLL is expanded.
+    let text = MINIMAL.replace(r#""to": "kjernejournal""#, r#""to": "LM-1""#);
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let (root, _h) = mount_roadmap(text);
+    settle().await;
+    root.query_selector(".expander")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(root.query_selector_all("path.arrow").unwrap().length(), 0);
+    let cb: web_sys::HtmlInputElement = root
+        .query_selector(".toolbar input[type=checkbox]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    cb.click();
+    settle().await;
+    let arrows = root.query_selector_all("path.arrow.critical").unwrap();
+    assert_eq!(arrows.length(), 1, "one critical dependency arrow");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_feed_strings_are_rendered_as_text() {
+    let payload = r#"<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>"#;
+    let text = MINIMAL.replace(
+        "Pasientens legemiddelliste\"}, \"short_name\"",
+        &format!("{payload}\"}}, \"short_name\""),
+    );
+    assert_ne!(text, MINIMAL, "payload inserted");
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let (root, _h) = mount_roadmap(text);
+    settle().await;
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert!(root.query_selector(".row-label script").unwrap().is_none());
+    let name = texts(&root, ".row-label .name").join("");
+    assert!(name.contains("<img src=x"), "shown literally: {name}");
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn error_view_names_the_failure() {
+    reset_url();
+    let root = container();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        provide_context(ctx_from(MINIMAL));
+        view! {
+            <FeedErrorView error=FeedError::Http(404) retry=|| ()/>
+            <FeedErrorView error=FeedError::Load(LoadError::Syntax { line: 3, column: 7, message: "EOF while parsing".into() }) retry=|| ()/>
+        }
+    });
+    settle().await;
+    let msgs = texts(&root, ".error-message");
+    assert_eq!(msgs.len(), 2);
+    assert!(msgs[0].contains("HTTP 404"), "{}", msgs[0]);
+    assert!(msgs[1].contains("linje 3, kolonne 7"), "{}", msgs[1]);
+    assert_eq!(
+        root.query_selector_all("[role=alert] button")
+            .unwrap()
+            .length(),
+        2
+    );
+}
+
+#[wasm_bindgen_test]
+fn fallback_text_carries_its_language() {
+    let root = container();
+    let text = Text {
+        nb: Some("Mål".into()),
+        nn: None,
+        en: None,
+    };
+    let text2 = text.clone();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <p class="a">{feed_text(&text, Lang::En)}</p> <p class="b">{feed_text(&text2, Lang::Nb)}</p> }
+    });
+    let a = root.query_selector(".a span").unwrap().unwrap();
+    assert_eq!(
+        a.get_attribute("lang").as_deref(),
+        Some("nb"),
+        "English view shows nb fallback marked lang=nb"
+    );
+    let b = root.query_selector(".b span").unwrap().unwrap();
+    assert_eq!(b.get_attribute("lang"), None);
+}
