@@ -10,7 +10,9 @@ use veikart_domain::validate::{LoadError, Loaded};
 use veikart_domain::Lang;
 
 use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
+use crate::components::ambitions::AmbitionOverview;
 use crate::components::detail::DetailRoute;
+use crate::components::graph::DependencyGraph;
 use crate::components::roadmap::RoadmapView;
 use crate::format::format_date;
 use crate::i18n::{t, K};
@@ -127,11 +129,41 @@ fn Shell() -> impl IntoView {
                         .map(|res| match res {
                             Err(e) => view! { <FeedErrorView error=e retry=move || resource.refetch()/> }.into_any(),
                             Ok(l) if !l.is_usable() => view! { <SemanticErrors loaded=l retry=move || resource.refetch()/> }.into_any(),
-                            Ok(_) => view! { <RoadmapView/> <Outlet/> }.into_any(),
+                            Ok(_) => view! { <Views lang/> <Outlet/> }.into_any(),
                         })
                 }}
             </Transition>
         </main>
+    }
+}
+
+/// The three views of the same feed, chosen with `?visning=`.
+#[component]
+fn Views(lang: Signal<Lang>) -> impl IntoView {
+    let (view_q, set_view_q) = query_signal::<String>("visning");
+    let current = Signal::derive(move || view_q.get().unwrap_or_default());
+    let tab = move |key: &'static str, label: K| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (current.get() == key).to_string()
+                on:click=move |_| set_view_q.set((!key.is_empty()).then(|| key.to_string()))
+            >
+                {move || t(lang.get(), label)}
+            </button>
+        }
+    };
+    view! {
+        <nav class="views seg" aria-label=move || t(lang.get(), K::Views)>
+            {tab("", K::ViewTimeline)}
+            {tab("avhengigheter", K::ViewGraph)}
+            {tab("ambisjoner", K::ViewAmbitions)}
+        </nav>
+        {move || match current.get().as_str() {
+            "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
+            "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
+            _ => view! { <RoadmapView/> }.into_any(),
+        }}
     }
 }
 

@@ -295,6 +295,8 @@ fn detail_body(
         })
         .collect();
 
+    // plotters escapes all text; the chart holds years and numbers only.
+    let chart = veikart_domain::charts::ambition_svg(m, 480, 200);
     let n_dep = depends_on.len();
     let n_by = depended_by.len();
     let n_dec = decisions.len();
@@ -311,7 +313,12 @@ fn detail_body(
         {section(t(lang, K::Description), m.description.is_none(), lang,
             view! { <p>{m.description.as_ref().map(|d| feed_text(d, lang))}</p> })}
         {section(t(lang, K::Ambition), m.ambitions.is_empty() && m.baselines.is_empty(), lang,
-            view! { <ul>{ambitions}{baselines}</ul> })}
+            view! {
+                {chart.map(|svg| view! {
+                    <figure class="chart" role="img" aria-label=t(lang, K::AmbitionChartLabel) inner_html=svg></figure>
+                })}
+                <ul>{ambitions}{baselines}</ul>
+            })}
         {section(t(lang, K::Actors), m.actors.is_empty(), lang, view! { <ul class="actors">{actors}</ul> })}
         {section(t(lang, K::Benefits), m.benefits.is_empty(), lang,
             view! { <table class="benefits"><tbody>{benefits}</tbody></table> })}

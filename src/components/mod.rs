@@ -1,2 +1,4 @@
+pub mod ambitions;
 pub mod detail;
+pub mod graph;
 pub mod roadmap;

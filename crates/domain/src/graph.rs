@@ -194,3 +194,228 @@ mod tests {
         );
     }
 }
+
+/// What a node of the dependency-graph view stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    Measure,
+    Component,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphNode {
+    pub id: String,
+    pub kind: NodeKind,
+    /// Column: 0 holds nodes that depend on nothing; a node sits right of all its prerequisites
+    /// (except along a cycle, which is cut).
+    pub layer: usize,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphEdge {
+    /// Index into `feed.dependencies`.
+    pub dependency: usize,
+    pub path: String,
+    pub critical: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GraphLayout {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+    pub width: f64,
+    pub height: f64,
+}
+
+pub const NODE_W: f64 = 200.0;
+pub const NODE_H: f64 = 44.0;
+const COL_GAP: f64 = 90.0;
+const ROW_GAP: f64 = 18.0;
+const PAD: f64 = 16.0;
+
+/// Lays out every measure and component that takes part in a dependency: prerequisites to the
+/// left, dependents to the right (longest-path layering, cycles cut), nodes in a column ordered
+/// by the mean position of their prerequisites to reduce crossings.
+pub fn graph_layout(feed: &Feed) -> GraphLayout {
+    let is_component = |id: &str| feed.components.iter().any(|c| c.id == id);
+    let exists = |id: &str| is_component(id) || feed.measures.iter().any(|m| m.id == id);
+    let mut ids: Vec<&str> = Vec::new();
+    for d in &feed.dependencies {
+        for id in [d.to.as_str(), d.from.as_str()] {
+            if exists(id) && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let idx = |id: &str| ids.iter().position(|x| *x == id);
+    let edges: Vec<(usize, usize, usize)> = feed
+        .dependencies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((idx(&d.to)?, idx(&d.from)?, i)))
+        .filter(|(a, b, _)| a != b)
+        .collect();
+    // Longest path, relaxed at most n times so a cycle cannot loop forever.
+    let n = ids.len();
+    let mut layer = vec![0usize; n];
+    for _ in 0..n {
+        let mut changed = false;
+        for &(pre, dep, _) in &edges {
+            if layer[dep] < layer[pre] + 1 && layer[pre] + 1 < n {
+                layer[dep] = layer[pre] + 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let columns = layer.iter().copied().max().map(|m| m + 1).unwrap_or(0);
+    let mut order: Vec<Vec<usize>> = vec![Vec::new(); columns];
+    // Components first in the first column, then measures; stable by feed order.
+    let mut by_kind: Vec<usize> = (0..n).collect();
+    by_kind.sort_by_key(|&i| (!is_component(ids[i]), i));
+    for i in by_kind {
+        order[layer[i]].push(i);
+    }
+    let mut pos = vec![0.0f64; n];
+    for col in order.iter_mut() {
+        let bary = |i: usize| {
+            let ps: Vec<f64> = edges
+                .iter()
+                .filter(|(_, d, _)| *d == i)
+                .map(|(p, _, _)| pos[*p])
+                .collect();
+            if ps.is_empty() {
+                f64::MAX
+            } else {
+                ps.iter().sum::<f64>() / ps.len() as f64
+            }
+        };
+        let mut keyed: Vec<(f64, usize)> = col.iter().map(|&i| (bary(i), i)).collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        *col = keyed.into_iter().map(|(_, i)| i).collect();
+        for (r, &i) in col.iter().enumerate() {
+            pos[i] = r as f64;
+        }
+    }
+    let rows = order.iter().map(Vec::len).max().unwrap_or(0);
+    let mut nodes = Vec::with_capacity(n);
+    let mut xy = vec![(0.0, 0.0); n];
+    for (c, col) in order.iter().enumerate() {
+        for (r, &i) in col.iter().enumerate() {
+            let x = PAD + c as f64 * (NODE_W + COL_GAP);
+            let y = PAD + r as f64 * (NODE_H + ROW_GAP);
+            xy[i] = (x, y);
+            nodes.push(GraphNode {
+                id: ids[i].to_string(),
+                kind: if is_component(ids[i]) {
+                    NodeKind::Component
+                } else {
+                    NodeKind::Measure
+                },
+                layer: c,
+                x,
+                y,
+            });
+        }
+    }
+    let edges = edges
+        .iter()
+        .map(|&(pre, dep, di)| {
+            let (x0, y0) = (xy[pre].0 + NODE_W, xy[pre].1 + NODE_H / 2.0);
+            let (x1, y1) = (xy[dep].0, xy[dep].1 + NODE_H / 2.0);
+            let path = if x1 > x0 {
+                let mid = (x0 + x1) / 2.0;
+                format!("M{x0:.1},{y0:.1} C{mid:.1},{y0:.1} {mid:.1},{y1:.1} {x1:.1},{y1:.1}")
+            } else {
+                // a back edge (cut cycle): loop below the nodes
+                let below = y0.max(y1) + NODE_H;
+                format!(
+                    "M{x0:.1},{y0:.1} C{:.1},{below:.1} {:.1},{below:.1} {x1:.1},{y1:.1}",
+                    x0 + 60.0,
+                    x1 - 60.0
+                )
+            };
+            GraphEdge {
+                dependency: di,
+                path,
+                critical: feed.dependencies[di].critical,
+            }
+        })
+        .collect();
+    GraphLayout {
+        nodes,
+        edges,
+        width: PAD * 2.0 + columns as f64 * NODE_W + columns.saturating_sub(1) as f64 * COL_GAP,
+        height: PAD * 2.0 + rows as f64 * NODE_H + rows.saturating_sub(1) as f64 * ROW_GAP + NODE_H,
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+    use crate::model::DependencyKind;
+    use crate::validate::{load, DEFAULT_MAX_BYTES};
+
+    fn minimal() -> Feed {
+        load(
+            include_str!("../../../tests/fixtures/minimal.json"),
+            DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    #[test]
+    fn prerequisites_sit_left_of_dependents() {
+        let mut f = minimal();
+        f.dependencies.push(Dependency {
+            id: "d2".into(),
+            from: "LM-1".into(),
+            to: "PLL".into(),
+            kind: DependencyKind::BuildsOn,
+            critical: false,
+            note: None,
+            sources: vec![],
+        });
+        let g = graph_layout(&f);
+        let node = |id: &str| g.nodes.iter().find(|n| n.id == id).unwrap();
+        assert_eq!(node("kjernejournal").layer, 0);
+        assert_eq!(node("kjernejournal").kind, NodeKind::Component);
+        assert_eq!(node("PLL").layer, 1);
+        assert_eq!(node("LM-1").layer, 2);
+        assert!(node("PLL").x > node("kjernejournal").x);
+        assert_eq!(g.edges.len(), 2);
+        assert!(g.edges.iter().any(|e| e.critical));
+        assert!(g.width >= 3.0 * NODE_W);
+    }
+
+    #[test]
+    fn cycles_terminate_and_are_drawn() {
+        let mut f = minimal();
+        f.dependencies.push(Dependency {
+            id: "back".into(),
+            from: "kjernejournal".into(),
+            to: "PLL".into(),
+            kind: DependencyKind::Requires,
+            critical: false,
+            note: None,
+            sources: vec![],
+        });
+        let g = graph_layout(&f);
+        assert_eq!(g.nodes.len(), 2);
+        assert_eq!(g.edges.len(), 2);
+    }
+
+    #[test]
+    fn dangling_ends_are_left_out() {
+        let mut f = minimal();
+        f.dependencies[0].to = "nowhere".into();
+        let g = graph_layout(&f);
+        assert!(g.edges.is_empty());
+        assert_eq!(g.nodes.len(), 1);
+    }
+}

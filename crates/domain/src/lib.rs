@@ -1,6 +1,7 @@
 //! Veikart's domain: the roadmap feed and everything computed from it, in plain Rust with no
 //! browser types, tested natively. Components in the app only bind signals to these values.
 
+pub mod charts;
 pub mod date;
 pub mod graph;
 pub mod model;
