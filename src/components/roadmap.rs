@@ -407,9 +407,11 @@ fn Timeline(
                             }.into_any()),
                             _ => None,
                         };
+                        let label_x = mk.x + mk.w.max(6.0) + if mk.point { 12.0 } else { 4.0 };
                         view! {
                             <g class="milestone" tabindex="0" role="img" aria-label=title_aria>
                                 {ghost}{shape}{q_mark}
+                                <text x=label_x y=cy + 4.0 class="ms-label">{when.clone()}</text>
                                 <title>{title}</title>
                             </g>
                         }
