@@ -246,15 +246,9 @@ pub fn priority_overview_svg(feed: &Feed, width: u32, height: u32) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{load, DEFAULT_MAX_BYTES};
 
     fn minimal() -> Feed {
-        load(
-            include_str!("../../../tests/fixtures/minimal.json"),
-            DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
+        crate::minimal_fixture()
     }
 
     #[test]

@@ -358,15 +358,9 @@ pub fn graph_layout(feed: &Feed) -> GraphLayout {
 mod layout_tests {
     use super::*;
     use crate::model::DependencyKind;
-    use crate::validate::{load, DEFAULT_MAX_BYTES};
 
     fn minimal() -> Feed {
-        load(
-            include_str!("../../../tests/fixtures/minimal.json"),
-            DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
+        crate::minimal_fixture()
     }
 
     #[test]

@@ -13,3 +13,14 @@ pub mod validate;
 pub use model::Feed;
 pub use text::Lang;
 pub use validate::{load, parse_feed, validate, Issue, LoadError, Loaded, Rule, Severity};
+
+/// The small valid feed the unit tests share (tests/fixtures/minimal.json).
+#[cfg(test)]
+pub(crate) fn minimal_fixture() -> Feed {
+    load(
+        include_str!("../../../tests/fixtures/minimal.json"),
+        validate::DEFAULT_MAX_BYTES,
+    )
+    .expect("minimal fixture loads")
+    .feed
+}

@@ -257,11 +257,9 @@ pub fn measure_label(m: &Measure, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{load, DEFAULT_MAX_BYTES};
 
     fn minimal() -> Feed {
-        let text = include_str!("../../../tests/fixtures/minimal.json");
-        load(text, DEFAULT_MAX_BYTES).unwrap().feed
+        crate::minimal_fixture()
     }
 
     fn all(feed: &Feed) -> Vec<usize> {

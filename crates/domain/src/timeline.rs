@@ -428,15 +428,9 @@ pub fn arrows(
 mod tests {
     use super::*;
     use crate::roadmap::{children, lanes, Grouping};
-    use crate::validate::{load, DEFAULT_MAX_BYTES};
 
     fn minimal() -> Feed {
-        load(
-            include_str!("../../../tests/fixtures/minimal.json"),
-            DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
+        crate::minimal_fixture()
     }
 
     fn d(s: &str) -> DateSpan {
