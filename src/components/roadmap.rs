@@ -10,7 +10,10 @@ use leptos_router::hooks::{query_signal, use_location};
 use veikart_domain::date::Ymd;
 use veikart_domain::model::{Feed, Qualifier};
 use veikart_domain::roadmap::{self, children, lanes, Grouping, Lane, LaneKind};
-use veikart_domain::timeline::{self, LayoutItem, RowLayout, Scale, Zoom, AXIS_H, LANE_H, ROW_H};
+use veikart_domain::timeline::{
+    self, approx_text_width, place_labels, LayoutItem, RowLayout, Scale, Zoom, AXIS_H, BAR_H,
+    BAR_TOP, LABEL_BASELINES, LABEL_FONT_PX, LANE_H, MARKER_CY, ROW_H,
+};
 use veikart_domain::Lang;
 
 use crate::app::{current_query, selected_from_path, use_ctx, Ctx};
@@ -93,6 +96,35 @@ pub fn RoadmapView() -> impl IntoView {
         set_open_q.set((!v.is_empty()).then_some(v));
     };
 
+    // Width left for the time axis: the section's width minus the sticky label column (read
+    // from the CSS variable, so the stylesheet stays the one place that sets it). Re-read on
+    // resize; the scale then fits the years into it.
+    let section_ref = NodeRef::<leptos::html::Section>::new();
+    let axis_width = RwSignal::new(0.0f64);
+    let measure_width = move || {
+        let Some(el) = section_ref.get_untracked() else {
+            return;
+        };
+        let label_w = window()
+            .get_computed_style(&el)
+            .ok()
+            .flatten()
+            .and_then(|cs| cs.get_property_value("--label-w").ok())
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(360.0);
+        let w = (f64::from(el.client_width()) - label_w - 2.0).max(0.0);
+        if (w - axis_width.get_untracked()).abs() >= 1.0 {
+            axis_width.set(w);
+        }
+    };
+    Effect::new(move |_| {
+        if section_ref.get().is_some() {
+            measure_width();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure_width());
+    on_cleanup(move || resize.remove());
+
     let model = Memo::new(move |_| {
         let loaded = feed.get()?;
         let f = &loaded.feed;
@@ -101,7 +133,7 @@ pub fn RoadmapView() -> impl IntoView {
         let kids = children(f);
         let open = expanded.get();
         let layout = RowLayout::new(f, &lanes, &kids, &|id| open.contains(id));
-        let scale = Scale::for_feed(f, today(), zoom.get());
+        let scale = Scale::for_feed(f, today(), zoom.get()).fit(axis_width.get());
         Some(Arc::new(ViewModel {
             loaded: loaded.clone(),
             lanes,
@@ -152,7 +184,7 @@ pub fn RoadmapView() -> impl IntoView {
     };
 
     view! {
-        <section class="roadmap" aria-labelledby="roadmap-title">
+        <section class="roadmap" aria-labelledby="roadmap-title" node_ref=section_ref>
             <h2 id="roadmap-title" class="visually-hidden">{move || t(lang.get(), K::Measures)}</h2>
             <div class="toolbar">
                 <div class="seg" role="group" aria-label=move || t(lang.get(), K::GroupBy)>
@@ -372,23 +404,43 @@ fn Timeline(
                         );
                         view! {
                             <g class=class>
-                                <rect x=b.x y=top + 12.0 width=b.w height=ROW_H - 24.0 rx=4 fill=ph.color.clone()/>
+                                <rect x=b.x y=top + BAR_TOP width=b.w height=BAR_H rx=4 fill=ph.color.clone()/>
                                 {(pat != "none").then(|| view! {
-                                    <rect x=b.x y=top + 12.0 width=b.w height=ROW_H - 24.0 rx=4 fill=format!("url(#pat-{})", ph.id)/>
+                                    <rect x=b.x y=top + BAR_TOP width=b.w height=BAR_H rx=4 fill=format!("url(#pat-{})", ph.id)/>
                                 })}
                                 <title>{format!("{name}: {when}")}</title>
                             </g>
                         }
                     })
                     .collect_view();
-                let markers = timeline::markers(m, &scale)
-                    .into_iter()
+                let marks = timeline::markers(m, &scale);
+                let whens: Vec<String> = marks
+                    .iter()
                     .map(|mk| {
                         let ms = &m.milestones[mk.index];
-                        let when = format!("{}{}", qualifier_prefix(ms.qualifier, lang_now), format_date(&ms.date, lang_now));
+                        format!("{}{}", qualifier_prefix(ms.qualifier, lang_now), format_date(&ms.date, lang_now))
+                    })
+                    .collect();
+                let slots = place_labels(
+                    &marks
+                        .iter()
+                        .zip(&whens)
+                        .map(|(mk, w)| {
+                            let extra = if mk.point { 9.0 } else { 8.0 };
+                            (mk.x, mk.w.max(6.0) + extra, approx_text_width(w, LABEL_FONT_PX))
+                        })
+                        .collect::<Vec<_>>(),
+                    width,
+                );
+                let markers = marks
+                    .into_iter()
+                    .zip(whens)
+                    .zip(slots)
+                    .map(|((mk, when), slot)| {
+                        let ms = &m.milestones[mk.index];
                         let title = format!("{} — {when}", ms.title.get(lang_now));
                         let title_aria = title.clone();
-                        let cy = top + ROW_H / 2.0;
+                        let cy = top + MARKER_CY;
                         let shape = if mk.point {
                             let x = mk.x;
                             view! { <path d=format!("M{x},{} L{},{cy} L{x},{} L{},{cy} Z", cy - 9.0, x + 9.0, cy + 9.0, x - 9.0) class="ms-point"/> }.into_any()
@@ -407,11 +459,13 @@ fn Timeline(
                             }.into_any()),
                             _ => None,
                         };
-                        let label_x = mk.x + mk.w.max(6.0) + if mk.point { 12.0 } else { 4.0 };
+                        let label = slot.map(|sl| view! {
+                            <text x=sl.x y=top + LABEL_BASELINES[sl.line] class="ms-label" aria-hidden="true">{when.clone()}</text>
+                        });
                         view! {
                             <g class="milestone" tabindex="0" role="img" aria-label=title_aria>
                                 {ghost}{shape}{q_mark}
-                                <text x=label_x y=cy + 4.0 class="ms-label">{when.clone()}</text>
+                                {label}
                                 <title>{title}</title>
                             </g>
                         }

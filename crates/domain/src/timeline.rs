@@ -18,9 +18,10 @@ pub enum Zoom {
 }
 
 impl Zoom {
+    /// The narrowest a year column may get at this zoom (when fitting a viewport).
     pub fn px_per_year(self) -> f64 {
         match self {
-            Zoom::Years => 132.0,
+            Zoom::Years => 96.0,
             Zoom::Quarters => 360.0,
         }
     }
@@ -83,6 +84,16 @@ impl Scale {
             hi = hi.max(span.end.y);
         }
         Scale::new(lo, hi, zoom)
+    }
+
+    /// Widens the year columns so the whole range fills `available_px` (the width left for the
+    /// time axis), never narrower than the zoom's minimum. Too narrow a viewport scrolls instead.
+    pub fn fit(mut self, available_px: f64) -> Scale {
+        let years = f64::from(self.last_year - self.first_year + 1);
+        if available_px.is_finite() && available_px > 0.0 {
+            self.px_per_year = self.px_per_year.max((available_px / years).floor());
+        }
+        self
     }
 
     pub fn width(&self) -> f64 {
@@ -255,6 +266,58 @@ pub fn markers(m: &Measure, scale: &Scale) -> Vec<Marker> {
 pub const AXIS_H: f64 = 48.0;
 pub const LANE_H: f64 = 44.0;
 pub const ROW_H: f64 = 52.0;
+/// Within a row: the phase bar's top and height, the centre line of milestone markers, and the
+/// baselines of milestone labels above and below the bar.
+pub const BAR_TOP: f64 = 15.0;
+pub const BAR_H: f64 = 22.0;
+pub const MARKER_CY: f64 = BAR_TOP + BAR_H / 2.0;
+pub const LABEL_BASELINES: [f64; 2] = [11.0, ROW_H - 3.0];
+/// Font size of milestone labels (CSS `.ms-label`).
+pub const LABEL_FONT_PX: f64 = 11.0;
+
+/// A conservative width estimate for a label in the UI font (no text metrics outside the
+/// browser): 0.6 em per character, which over-estimates typical proportional fonts slightly so
+/// that labels placed apart stay apart.
+pub fn approx_text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().count() as f64 * font_px * 0.6
+}
+
+/// Where a milestone label goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSlot {
+    /// Left x of the text.
+    pub x: f64,
+    /// 0 = above the bar, 1 = below it.
+    pub line: usize,
+}
+
+/// Places milestone labels on a row without overlap. `items` are (marker x, marker width, text
+/// width) in any order. Each label starts just right of its marker (or ends just left of it when
+/// it would run past `max_x`), on the line above the bar if that line is free there, else below; if neither
+/// is free it is left out (`None`): the marker keeps its title and accessible name, so nothing is
+/// lost, only not repeated as visible text.
+pub fn place_labels(items: &[(f64, f64, f64)], max_x: f64) -> Vec<Option<LabelSlot>> {
+    const GAP: f64 = 8.0;
+    const PAD: f64 = 4.0;
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].0.total_cmp(&items[b].0));
+    let mut out = vec![None; items.len()];
+    let mut line_end = [f64::NEG_INFINITY; 2];
+    for i in order {
+        let (mx, mw, tw) = items[i];
+        let right = mx + mw.max(0.0) + PAD;
+        let x = if right + tw <= max_x {
+            right
+        } else {
+            (mx - PAD - tw).max(0.0)
+        };
+        if let Some(line) = (0..2).find(|&l| x >= line_end[l] + GAP) {
+            line_end[line] = x + tw;
+            out[i] = Some(LabelSlot { x, line });
+        }
+    }
+    out
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LayoutItem {
@@ -440,7 +503,8 @@ mod tests {
     #[test]
     fn x_is_linear_within_and_across_years() {
         let s = Scale::new(2023, 2027, Zoom::Years);
-        assert_eq!(s.width(), 5.0 * 132.0);
+        let p = Zoom::Years.px_per_year();
+        assert_eq!(s.width(), 5.0 * p);
         assert_eq!(
             s.x(Ymd {
                 y: 2023,
@@ -457,7 +521,7 @@ mod tests {
                 d: 1
             }
             .day_number()),
-            132.0
+            p
         );
         let mid = s.x(Ymd {
             y: 2024,
@@ -465,7 +529,7 @@ mod tests {
             d: 2,
         }
         .day_number());
-        assert!((mid - 198.0).abs() < 0.5, "{mid}");
+        assert!((mid - 1.5 * p).abs() < 0.5, "{mid}");
         // clamped outside the range
         assert_eq!(
             s.x(Ymd {
@@ -603,5 +667,39 @@ mod tests {
         assert_eq!(a[0].head.1, open.row_centre(0).unwrap());
         // culled when the viewport is elsewhere
         assert!(arrows(&f, &open, &s, Some((10_000.0, 11_000.0))).is_empty());
+    }
+
+    #[test]
+    fn fit_fills_the_viewport_but_never_narrows() {
+        let s = Scale::new(2020, 2029, Zoom::Years);
+        let wide = s.fit(1030.0);
+        assert_eq!(wide.px_per_year, 103.0);
+        assert!(wide.width() <= 1030.0);
+        let narrow = s.fit(300.0);
+        assert_eq!(narrow.px_per_year, Zoom::Years.px_per_year());
+        assert_eq!(s.fit(f64::NAN), s);
+        assert_eq!(s.fit(0.0), s);
+    }
+
+    #[test]
+    fn labels_alternate_lines_and_drop_when_both_are_taken() {
+        // three markers close together: first above, second below, third has no room
+        let items = [(100.0, 6.0, 60.0), (120.0, 6.0, 60.0), (140.0, 6.0, 60.0)];
+        let got = place_labels(&items, 1000.0);
+        assert_eq!(got[0].map(|l| l.line), Some(0));
+        assert_eq!(got[1].map(|l| l.line), Some(1));
+        assert_eq!(got[2], None);
+        // far apart: all on the first line, each just right of its marker
+        let apart = [(300.0, 6.0, 50.0), (100.0, 10.0, 50.0)];
+        let got = place_labels(&apart, 1000.0);
+        assert_eq!(got[1], Some(LabelSlot { x: 114.0, line: 0 }));
+        assert_eq!(got[0], Some(LabelSlot { x: 310.0, line: 0 }));
+    }
+
+    #[test]
+    fn labels_stay_inside_the_right_edge() {
+        let got = place_labels(&[(990.0, 6.0, 80.0)], 1000.0);
+        assert_eq!(got[0], Some(LabelSlot { x: 906.0, line: 0 }));
+        assert!(approx_text_width("juni 2022", LABEL_FONT_PX) > 50.0);
     }
 }
