@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::{query_signal, use_location};
+use leptos_router::hooks::{query_signal, use_location, use_navigate};
+use leptos_router::params::ParamsMap;
 use leptos_router::path;
+use leptos_router::NavigateOptions;
 use veikart_domain::validate::{LoadError, Loaded};
 use veikart_domain::Lang;
 
@@ -13,6 +15,7 @@ use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
 use crate::components::ambitions::AmbitionOverview;
 use crate::components::detail::DetailRoute;
 use crate::components::graph::DependencyGraph;
+use crate::components::lens::ActorLens;
 use crate::components::roadmap::RoadmapView;
 use crate::format::format_date;
 use crate::i18n::{t, K};
@@ -39,6 +42,65 @@ pub fn current_query() -> Signal<String> {
             format!("?{s}")
         }
     })
+}
+
+/// Writes several query keys in one navigation (a filter change touches more than one key, and
+/// one history entry per user action is what back/forward should step through). Create it in
+/// a component's setup; call `set` from event handlers.
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
+#[derive(Clone, Copy)]
+pub struct QueryWriter {
+    navigate: StoredValue<Navigate, LocalStorage>,
+    pathname: Memo<String>,
+    query: Memo<ParamsMap>,
+}
+
+impl QueryWriter {
+    pub fn new() -> QueryWriter {
+        let nav = use_navigate();
+        let location = use_location();
+        QueryWriter {
+            navigate: StoredValue::new_local(Box::new(move |u: &str, o| nav(u, o))),
+            pathname: location.pathname,
+            query: location.query,
+        }
+    }
+
+    /// Sets (`Some`, non-empty) or removes (`None` or empty) each key; `replace` updates the
+    /// current history entry instead of adding one (for typing in a search box).
+    pub fn set<'a>(
+        &self,
+        updates: impl IntoIterator<Item = (&'a str, Option<String>)>,
+        replace: bool,
+    ) {
+        let mut q = self.query.get_untracked();
+        for (k, v) in updates {
+            match v.filter(|v| !v.is_empty()) {
+                Some(v) => q.replace(k.to_string(), v),
+                None => {
+                    q.remove(k);
+                }
+            }
+        }
+        let url = format!("{}{}", self.pathname.get_untracked(), q.to_query_string());
+        self.navigate.with_value(|n| {
+            n(
+                &url,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            )
+        });
+    }
+}
+
+impl Default for QueryWriter {
+    fn default() -> Self {
+        QueryWriter::new()
+    }
 }
 
 /// The measure id in a `/tiltak/ID` path, decoded.
@@ -158,10 +220,12 @@ fn Views(lang: Signal<Lang>) -> impl IntoView {
             {tab("", K::ViewTimeline)}
             {tab("avhengigheter", K::ViewGraph)}
             {tab("ambisjoner", K::ViewAmbitions)}
+            {tab("for-oss", K::ViewLens)}
         </nav>
         {move || match current.get().as_str() {
             "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
             "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
+            "for-oss" => view! { <ActorLens/> }.into_any(),
             _ => view! { <RoadmapView/> }.into_any(),
         }}
     }

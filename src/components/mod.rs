@@ -1,4 +1,6 @@
 pub mod ambitions;
 pub mod detail;
+pub mod filters;
 pub mod graph;
+pub mod lens;
 pub mod roadmap;

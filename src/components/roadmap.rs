@@ -17,6 +17,7 @@ use veikart_domain::timeline::{
 use veikart_domain::Lang;
 
 use crate::app::{current_query, selected_from_path, use_ctx, Ctx};
+use crate::components::filters::{use_filter, FilterBar};
 use crate::format::{format_date, lifecycle_label, rag_label};
 use crate::i18n::{t, K};
 
@@ -125,14 +126,45 @@ pub fn RoadmapView() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure_width());
     on_cleanup(move || resize.remove());
 
+    // Filtering: the search index is built once per feed; the result once per filter change.
+    let filter = use_filter();
+    let index = Memo::new(move |_| {
+        feed.with(|l| {
+            l.as_ref()
+                .map(|l| Arc::new(veikart_domain::filter::Index::new(&l.feed)))
+        })
+    });
+    let result = Memo::new(move |_| {
+        let loaded = feed.get()?;
+        let index = index.get()?;
+        Some(Arc::new(filter.with(|flt| {
+            veikart_domain::filter::apply(&loaded.feed, &index, flt)
+        })))
+    });
+
     let model = Memo::new(move |_| {
         let loaded = feed.get()?;
         let f = &loaded.feed;
-        let all: Vec<usize> = (0..f.measures.len()).collect();
-        let lanes = lanes(f, grouping.get(), &all);
-        let kids = children(f);
+        let res = result.get()?;
+        let filtering = !filter.with(|f| f.is_empty());
+        let lanes = lanes(f, grouping.get(), &res.visible);
+        let mut kids = children(f);
+        if filtering {
+            let visible: BTreeSet<usize> = res.visible.iter().copied().collect();
+            for k in kids.values_mut() {
+                k.retain(|i| visible.contains(i));
+            }
+            kids.retain(|_, k| !k.is_empty());
+        }
         let open = expanded.get();
-        let layout = RowLayout::new(f, &lanes, &kids, &|id| open.contains(id));
+        let forced: BTreeSet<&str> = res
+            .opened_for_matches
+            .iter()
+            .map(|&i| f.measures[i].id.as_str())
+            .collect();
+        let layout = RowLayout::new(f, &lanes, &kids, &|id| {
+            open.contains(id) || forced.contains(id)
+        });
         let scale = Scale::for_feed(f, today(), zoom.get()).fit(axis_width.get());
         Some(Arc::new(ViewModel {
             loaded: loaded.clone(),
@@ -186,6 +218,7 @@ pub fn RoadmapView() -> impl IntoView {
     view! {
         <section class="roadmap" aria-labelledby="roadmap-title" node_ref=section_ref>
             <h2 id="roadmap-title" class="visually-hidden">{move || t(lang.get(), K::Measures)}</h2>
+            <FilterBar filter result/>
             <div class="toolbar">
                 <div class="seg" role="group" aria-label=move || t(lang.get(), K::GroupBy)>
                     <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::GroupBy)}</span>
@@ -418,7 +451,11 @@ fn Timeline(
                     .iter()
                     .map(|mk| {
                         let ms = &m.milestones[mk.index];
-                        format!("{}{}", qualifier_prefix(ms.qualifier, lang_now), format_date(&ms.date, lang_now))
+                        format!(
+                            "{}{}",
+                            qualifier_prefix(ms.qualifier, lang_now),
+                            format_date(&ms.date, lang_now)
+                        )
                     })
                     .collect();
                 let slots = place_labels(
@@ -427,7 +464,11 @@ fn Timeline(
                         .zip(&whens)
                         .map(|(mk, w)| {
                             let extra = if mk.point { 9.0 } else { 8.0 };
-                            (mk.x, mk.w.max(6.0) + extra, approx_text_width(w, LABEL_FONT_PX))
+                            (
+                                mk.x,
+                                mk.w.max(6.0) + extra,
+                                approx_text_width(w, LABEL_FONT_PX),
+                            )
                         })
                         .collect::<Vec<_>>(),
                     width,

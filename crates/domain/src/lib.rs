@@ -3,7 +3,9 @@
 
 pub mod charts;
 pub mod date;
+pub mod filter;
 pub mod graph;
+pub mod lens;
 pub mod model;
 pub mod roadmap;
 pub mod text;

@@ -245,6 +245,19 @@ pub fn lifecycle_key(l: Lifecycle) -> &'static str {
     }
 }
 
+/// Every lifecycle, in the order a filter lists them.
+pub const LIFECYCLES: [Lifecycle; 5] = [
+    Lifecycle::Candidate,
+    Lifecycle::NotStarted,
+    Lifecycle::Active,
+    Lifecycle::Paused,
+    Lifecycle::Finished,
+];
+
+pub fn lifecycle_from_key(k: &str) -> Option<Lifecycle> {
+    LIFECYCLES.into_iter().find(|l| lifecycle_key(*l) == k)
+}
+
 /// The display name of a measure with its code: "PLL – Pasientens legemiddelliste".
 pub fn measure_label(m: &Measure, lang: Lang) -> String {
     let name = m.name.get(lang);

@@ -1,0 +1,583 @@
+//! Filtering: facets (organisation, actor group, goal, status, phase, prioritised), free-text
+//! search that ignores case and diacritics, and a time window. OR within a facet, AND across
+//! facets. Counts per option follow the usual faceted-search rule: an option's count is the
+//! number of measures that would match if that option were chosen in its facet, with every
+//! *other* facet as it is. The URL form of a filter lives here too, so a permalink round-trips.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::date::DateSpan;
+use crate::model::{ActorKind, Feed, Measure};
+use crate::roadmap::{current_status, lifecycle_key};
+use crate::timeline::measure_spans;
+
+/// Lowercases and strips diacritics, so "prove" finds "Prøvesvar" and "sami" finds "sámi".
+/// Norwegian letters fold the way people type them without a Norwegian keyboard: æ→ae, ø→o, å→a.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for lc in c.to_lowercase() {
+            let folded: &str = match lc {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+                'æ' => "ae",
+                'ç' | 'ć' | 'č' => "c",
+                'ď' | 'đ' | 'ð' => "d",
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => "i",
+                'ł' => "l",
+                'ñ' | 'ń' | 'ň' | 'ŋ' => "n",
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+                'œ' => "oe",
+                'ř' => "r",
+                'ś' | 'š' | 'ş' => "s",
+                'ß' => "ss",
+                'ť' | 'ŧ' => "t",
+                'þ' => "th",
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+                'ý' | 'ÿ' => "y",
+                'ź' | 'ż' | 'ž' => "z",
+                // combining marks (a decomposed "å" is "a" + U+030A)
+                '\u{300}'..='\u{36f}' => "",
+                _ => {
+                    out.push(lc);
+                    continue;
+                }
+            };
+            out.push_str(folded);
+        }
+    }
+    out
+}
+
+/// The facets, in the order the filter panel shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Organisation,
+    ActorGroup,
+    Goal,
+    Status,
+    Phase,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [
+        Facet::Organisation,
+        Facet::ActorGroup,
+        Facet::Goal,
+        Facet::Status,
+        Facet::Phase,
+    ];
+    /// URL query key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Organisation => "org",
+            Facet::ActorGroup => "brukergruppe",
+            Facet::Goal => "mal",
+            Facet::Status => "status",
+            Facet::Phase => "fase",
+        }
+    }
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// Value of the status facet for a measure without any status.
+pub const STATUS_UNKNOWN: &str = "ukjent";
+
+/// A filter. The empty filter matches everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub selected: BTreeMap<Facet, BTreeSet<String>>,
+    pub prioritised_only: bool,
+    /// Free text as typed (folded when matching).
+    pub text: String,
+    /// Inclusive years: a measure matches when any of its dated content overlaps the window.
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
+}
+
+/// URL keys besides the facets.
+pub const KEY_TEXT: &str = "q";
+pub const KEY_PRIORITISED: &str = "prioritert";
+pub const KEY_FROM: &str = "fra";
+pub const KEY_TO: &str = "til";
+
+/// Every query key the filter owns (so the app can clear them in one go).
+pub fn query_keys() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = Facet::ALL.iter().map(|f| f.key()).collect();
+    v.extend([KEY_TEXT, KEY_PRIORITISED, KEY_FROM, KEY_TO]);
+    v
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.selected.values().all(BTreeSet::is_empty)
+            && !self.prioritised_only
+            && self.text.trim().is_empty()
+            && self.from_year.is_none()
+            && self.to_year.is_none()
+    }
+
+    pub fn values(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.selected
+            .get(&facet)
+            .into_iter()
+            .flat_map(|s| s.iter().map(String::as_str))
+    }
+
+    pub fn has(&self, facet: Facet, value: &str) -> bool {
+        self.selected.get(&facet).is_some_and(|s| s.contains(value))
+    }
+
+    /// Adds or removes one option.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let set = self.selected.entry(facet).or_default();
+        if !set.remove(value) {
+            set.insert(value.to_string());
+        }
+        if set.is_empty() {
+            self.selected.remove(&facet);
+        }
+    }
+
+    /// Reads a filter from URL query pairs; unknown keys are ignored, as are malformed years.
+    /// Multi-valued facets are comma-separated (`org=NHN,KS`).
+    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Filter {
+        let mut f = Filter::default();
+        for (k, v) in pairs {
+            if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == k) {
+                let set = f.selected.entry(facet).or_default();
+                set.extend(
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from),
+                );
+                if set.is_empty() {
+                    f.selected.remove(&facet);
+                }
+            } else if k == KEY_TEXT {
+                f.text = v.to_string();
+            } else if k == KEY_PRIORITISED {
+                f.prioritised_only = v == "1";
+            } else if k == KEY_FROM {
+                f.from_year = v.trim().parse().ok();
+            } else if k == KEY_TO {
+                f.to_year = v.trim().parse().ok();
+            }
+        }
+        f
+    }
+
+    /// The query pairs for this filter, in a stable order (empty parts are left out).
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for facet in Facet::ALL {
+            if let Some(set) = self.selected.get(&facet).filter(|s| !s.is_empty()) {
+                out.push((
+                    facet.key(),
+                    set.iter().cloned().collect::<Vec<_>>().join(","),
+                ));
+            }
+        }
+        if self.prioritised_only {
+            out.push((KEY_PRIORITISED, "1".into()));
+        }
+        if !self.text.trim().is_empty() {
+            out.push((KEY_TEXT, self.text.clone()));
+        }
+        if let Some(y) = self.from_year {
+            out.push((KEY_FROM, y.to_string()));
+        }
+        if let Some(y) = self.to_year {
+            out.push((KEY_TO, y.to_string()));
+        }
+        out
+    }
+}
+
+/// Per-measure facts the filter needs, computed once per feed (folding text for 5 000 measures
+/// on every keystroke would be wasted work).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Index {
+    /// Folded names (all languages), code, id, aliases and description.
+    haystack: Vec<String>,
+    values: Vec<BTreeMap<Facet, BTreeSet<String>>>,
+    /// Years covered by any dated content: (first, last).
+    years: Vec<Option<(i32, i32)>>,
+    prioritised: Vec<bool>,
+}
+
+fn text_all(t: &crate::model::Text, out: &mut String) {
+    for s in [&t.nb, &t.nn, &t.en].into_iter().flatten() {
+        out.push_str(s);
+        out.push('\n');
+    }
+}
+
+impl Index {
+    pub fn new(feed: &Feed) -> Index {
+        let kinds: BTreeMap<&str, ActorKind> = feed
+            .actors
+            .iter()
+            .map(|a| (a.id.as_str(), a.kind))
+            .collect();
+        let mut idx = Index {
+            haystack: Vec::with_capacity(feed.measures.len()),
+            values: Vec::with_capacity(feed.measures.len()),
+            years: Vec::with_capacity(feed.measures.len()),
+            prioritised: Vec::with_capacity(feed.measures.len()),
+        };
+        for m in &feed.measures {
+            let mut h = String::new();
+            h.push_str(&m.id);
+            h.push('\n');
+            if let Some(s) = &m.short_name {
+                h.push_str(s);
+                h.push('\n');
+            }
+            text_all(&m.name, &mut h);
+            for a in &m.aliases {
+                text_all(a, &mut h);
+            }
+            if let Some(d) = &m.description {
+                text_all(d, &mut h);
+            }
+            idx.haystack.push(fold(&h));
+            idx.values.push(facet_values(m, &kinds));
+            idx.years
+                .push(measure_spans(m).fold(None, |acc, s: DateSpan| {
+                    let (a, b) = (s.start.y, s.end.y);
+                    Some(match acc {
+                        None => (a, b),
+                        Some((x, y)) => (x.min(a), y.max(b)),
+                    })
+                }));
+            idx.prioritised.push(m.priority.is_some());
+        }
+        idx
+    }
+
+    pub fn len(&self) -> usize {
+        self.haystack.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.haystack.is_empty()
+    }
+
+    /// Bit set of the facets measure `i` passes (a facet with nothing selected always passes),
+    /// plus bit 7 for the non-facet parts (text, window, prioritised).
+    fn pass_mask(&self, i: usize, f: &Filter, needle: &str) -> u8 {
+        let mut mask = 0u8;
+        for facet in Facet::ALL {
+            let ok = match f.selected.get(&facet) {
+                Some(sel) if !sel.is_empty() => self.values[i]
+                    .get(&facet)
+                    .is_some_and(|vals| vals.iter().any(|v| sel.contains(v))),
+                _ => true,
+            };
+            if ok {
+                mask |= facet.bit();
+            }
+        }
+        let text_ok = needle.is_empty()
+            || needle
+                .split_whitespace()
+                .all(|w| self.haystack[i].contains(w));
+        let window_ok = match (f.from_year, f.to_year) {
+            (None, None) => true,
+            (from, to) => self.years[i].is_some_and(|(a, b)| {
+                from.is_none_or(|from| b >= from) && to.is_none_or(|to| a <= to)
+            }),
+        };
+        let prio_ok = !f.prioritised_only || self.prioritised[i];
+        if text_ok && window_ok && prio_ok {
+            mask |= 1 << 7;
+        }
+        mask
+    }
+}
+
+const ALL_BITS: u8 = 0b1001_1111;
+
+fn facet_values(
+    m: &Measure,
+    kinds: &BTreeMap<&str, ActorKind>,
+) -> BTreeMap<Facet, BTreeSet<String>> {
+    let mut v: BTreeMap<Facet, BTreeSet<String>> = BTreeMap::new();
+    for r in &m.actors {
+        let facet = match kinds.get(r.actor.as_str()) {
+            Some(ActorKind::Organisation) => Facet::Organisation,
+            Some(ActorKind::ActorGroup) => Facet::ActorGroup,
+            None => continue,
+        };
+        v.entry(facet).or_default().insert(r.actor.clone());
+    }
+    if let Some(g) = &m.goal {
+        v.entry(Facet::Goal).or_default().insert(g.goal.clone());
+    }
+    for g in &m.other_goals {
+        v.entry(Facet::Goal).or_default().insert(g.goal.clone());
+    }
+    let status = current_status(m)
+        .map(|s| lifecycle_key(s.lifecycle).to_string())
+        .unwrap_or_else(|| STATUS_UNKNOWN.to_string());
+    v.entry(Facet::Status).or_default().insert(status);
+    for p in &m.phases {
+        v.entry(Facet::Phase).or_default().insert(p.phase.clone());
+    }
+    v
+}
+
+/// The outcome of applying a filter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterResult {
+    /// Measures that match (indices into `feed.measures`, feed order).
+    pub matched: Vec<usize>,
+    /// What to show: the matches and every ancestor of a match (so a matching sub-measure is
+    /// reachable under its parent).
+    pub visible: Vec<usize>,
+    /// Ancestors shown only because a descendant matches: the view opens them.
+    pub opened_for_matches: BTreeSet<usize>,
+    /// Per facet, per option: how many measures would match with that option chosen.
+    pub counts: BTreeMap<Facet, BTreeMap<String, usize>>,
+}
+
+/// Applies `filter`. `parents[i]` is the index of measure `i`'s parent, if any.
+pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
+    let n = feed.measures.len().min(index.len());
+    let needle = fold(filter.text.trim());
+    let masks: Vec<u8> = (0..n)
+        .map(|i| index.pass_mask(i, filter, &needle))
+        .collect();
+    let matched: Vec<usize> = (0..n).filter(|&i| masks[i] == ALL_BITS).collect();
+
+    let mut counts: BTreeMap<Facet, BTreeMap<String, usize>> = BTreeMap::new();
+    for facet in Facet::ALL {
+        let others = ALL_BITS & !facet.bit();
+        let c = counts.entry(facet).or_default();
+        for (mask, values) in masks.iter().zip(&index.values) {
+            let pass_others = mask & others == others;
+            if let Some(vals) = values.get(&facet) {
+                for v in vals {
+                    let e = c.entry(v.clone()).or_insert(0);
+                    if pass_others {
+                        *e += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    let pos: BTreeMap<&str, usize> = feed
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let mut visible: BTreeSet<usize> = matched.iter().copied().collect();
+    let mut opened = BTreeSet::new();
+    for &i in &matched {
+        let mut cur = i;
+        // depth guard: a hierarchy cycle (reported by validation) is never followed forever
+        for _ in 0..16 {
+            let Some(&p) = feed.measures[cur]
+                .parent
+                .as_deref()
+                .and_then(|p| pos.get(p))
+            else {
+                break;
+            };
+            visible.insert(p);
+            opened.insert(p);
+            cur = p;
+        }
+    }
+    let opened_for_matches = if filter.is_empty() {
+        BTreeSet::new()
+    } else {
+        opened
+    };
+    FilterResult {
+        matched,
+        visible: visible.into_iter().collect(),
+        opened_for_matches,
+        counts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed() -> Feed {
+        crate::minimal_fixture()
+    }
+
+    #[test]
+    fn fold_ignores_case_and_diacritics() {
+        assert_eq!(fold("Prøvesvar"), "provesvar");
+        assert_eq!(fold("ÆRLIG Åpen"), "aerlig apen");
+        assert_eq!(fold("Sámi čállin"), "sami callin");
+        assert_eq!(fold("a\u{30a}"), "a");
+        assert!(fold("Pasientens prøvesvar").contains(&fold("prove")));
+    }
+
+    #[test]
+    fn empty_filter_matches_everything() {
+        let f = feed();
+        let idx = Index::new(&f);
+        let r = apply(&f, &idx, &Filter::default());
+        assert_eq!(r.matched.len(), f.measures.len());
+        assert!(r.opened_for_matches.is_empty());
+    }
+
+    #[test]
+    fn text_search_finds_ids_and_names_without_diacritics() {
+        let f = feed();
+        let idx = Index::new(&f);
+        let pll = f.measures.iter().position(|m| m.id == "PLL").unwrap();
+        let by_id = Filter {
+            text: "pll".into(),
+            ..Filter::default()
+        };
+        assert!(apply(&f, &idx, &by_id).matched.contains(&pll));
+        let name = fold(f.measures[pll].name.get(crate::Lang::Nb));
+        let word = name.split_whitespace().last().unwrap().to_string();
+        let by_name = Filter {
+            text: word.to_uppercase(),
+            ..Filter::default()
+        };
+        assert!(apply(&f, &idx, &by_name).matched.contains(&pll));
+        let nothing = Filter {
+            text: "zzzz-no-such-thing".into(),
+            ..Filter::default()
+        };
+        assert!(apply(&f, &idx, &nothing).matched.is_empty());
+    }
+
+    #[test]
+    fn or_within_a_facet_and_across_facets() {
+        let f = feed();
+        let idx = Index::new(&f);
+        let goals: Vec<String> = f.goals.iter().map(|g| g.id.clone()).collect();
+        let count_for = |sel: &[&str]| {
+            let mut flt = Filter::default();
+            for s in sel {
+                flt.toggle(Facet::Goal, s);
+            }
+            apply(&f, &idx, &flt).matched.len()
+        };
+        let each: usize = goals.iter().map(|g| count_for(&[g.as_str()])).sum();
+        let all: Vec<&str> = goals.iter().map(String::as_str).collect();
+        // main and other goals can overlap, so OR is at most the sum and at least the largest
+        let or = count_for(&all);
+        assert!(or <= each);
+        assert!(
+            or >= goals
+                .iter()
+                .map(|g| count_for(&[g.as_str()]))
+                .max()
+                .unwrap()
+        );
+        // AND across facets: adding a text that matches nothing empties the result
+        let mut flt = Filter::default();
+        flt.toggle(Facet::Goal, &goals[0]);
+        flt.text = "zzzz".into();
+        assert!(apply(&f, &idx, &flt).matched.is_empty());
+    }
+
+    #[test]
+    fn counts_ignore_their_own_facet() {
+        let f = feed();
+        let idx = Index::new(&f);
+        let mut flt = Filter::default();
+        let g0 = f.goals[0].id.clone();
+        flt.toggle(Facet::Goal, &g0);
+        let r = apply(&f, &idx, &flt);
+        let all = apply(&f, &idx, &Filter::default());
+        // goal counts are unaffected by the goal selection itself
+        assert_eq!(r.counts[&Facet::Goal], all.counts[&Facet::Goal]);
+        // the chosen option's count equals the number of matches
+        assert_eq!(
+            r.counts[&Facet::Goal].get(&g0).copied().unwrap_or(0),
+            r.matched.len()
+        );
+    }
+
+    #[test]
+    fn a_matching_child_shows_and_opens_its_parent() {
+        let f = feed();
+        let idx = Index::new(&f);
+        let (ci, child) = f
+            .measures
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.parent.is_some())
+            .expect("fixture has a sub-measure");
+        let parent = f
+            .measures
+            .iter()
+            .position(|m| Some(m.id.as_str()) == child.parent.as_deref())
+            .unwrap();
+        let flt = Filter {
+            text: child.id.clone(),
+            ..Filter::default()
+        };
+        let r = apply(&f, &idx, &flt);
+        assert!(r.matched.contains(&ci));
+        assert!(r.visible.contains(&parent));
+        assert!(r.opened_for_matches.contains(&parent));
+    }
+
+    #[test]
+    fn time_window_and_prioritised() {
+        let f = feed();
+        let idx = Index::new(&f);
+        let far = Filter {
+            from_year: Some(2090),
+            ..Filter::default()
+        };
+        assert!(apply(&f, &idx, &far).matched.is_empty());
+        let wide = Filter {
+            from_year: Some(1990),
+            to_year: Some(2090),
+            ..Filter::default()
+        };
+        let dated = (0..f.measures.len())
+            .filter(|&i| measure_spans(&f.measures[i]).next().is_some())
+            .count();
+        assert_eq!(apply(&f, &idx, &wide).matched.len(), dated);
+        let prio = Filter {
+            prioritised_only: true,
+            ..Filter::default()
+        };
+        let r = apply(&f, &idx, &prio);
+        assert!(!r.matched.is_empty());
+        assert!(r.matched.iter().all(|&i| f.measures[i].priority.is_some()));
+    }
+
+    #[test]
+    fn query_round_trip() {
+        let mut flt = Filter::default();
+        flt.toggle(Facet::Organisation, "NHN");
+        flt.toggle(Facet::Organisation, "KS");
+        flt.toggle(Facet::Phase, "pilot");
+        flt.prioritised_only = true;
+        flt.text = "prøve svar".into();
+        flt.from_year = Some(2024);
+        flt.to_year = Some(2027);
+        let q = flt.to_query();
+        assert_eq!(q[0], ("org", "KS,NHN".to_string()));
+        let back = Filter::from_query(q.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, flt);
+        // junk is ignored, not fatal
+        let junk = Filter::from_query([("fra", "tjue"), ("org", ",,"), ("x", "y")]);
+        assert!(junk.is_empty());
+        // toggling off removes the facet entirely
+        flt.toggle(Facet::Phase, "pilot");
+        assert!(!flt.selected.contains_key(&Facet::Phase));
+    }
+}
