@@ -16,7 +16,7 @@ use veikart_domain::timeline::{
 };
 use veikart_domain::Lang;
 
-use crate::app::{current_query, selected_from_path, use_ctx, Ctx};
+use crate::app::{current_query, selected_from_path, use_ctx, Ctx, QueryWriter};
 use crate::components::filters::{use_filter, FilterBar};
 use crate::format::{format_date, lifecycle_label, rag_label};
 use crate::i18n::{t, K};
@@ -70,7 +70,7 @@ pub fn RoadmapView() -> impl IntoView {
     let (group_q, set_group_q) = query_signal::<String>("gruppering");
     let (zoom_q, set_zoom_q) = query_signal::<String>("zoom");
     let (arrows_q, set_arrows_q) = query_signal::<String>("piler");
-    let (open_q, set_open_q) = query_signal::<String>("apne");
+    let (open_q, _) = query_signal::<String>("apne");
     let location = use_location();
     let selected = Signal::derive(move || selected_from_path(&location.pathname.get()));
 
@@ -87,16 +87,6 @@ pub fn RoadmapView() -> impl IntoView {
             .unwrap_or_default()
     });
     let show_arrows = Signal::derive(move || arrows_q.get().as_deref() == Some("1"));
-    let expanded = Signal::derive(move || split_ids(open_q.get()));
-    let toggle = move |id: String| {
-        let mut set = expanded.get_untracked();
-        if !set.remove(&id) {
-            set.insert(id);
-        }
-        let v = set.into_iter().collect::<Vec<_>>().join(",");
-        set_open_q.set((!v.is_empty()).then_some(v));
-    };
-
     // Width left for the time axis: the section's width minus the sticky label column (read
     // from the CSS variable, so the stylesheet stays the one place that sets it). Re-read on
     // resize; the scale then fits the years into it.
@@ -141,6 +131,42 @@ pub fn RoadmapView() -> impl IntoView {
             veikart_domain::filter::apply(&loaded.feed, &index, flt)
         })))
     });
+
+    // Open rows: those the user opened (`apne`) and those a filter opens to show a matching
+    // sub-measure, minus those the user closed (`lukk`).
+    let (closed_q, _) = query_signal::<String>("lukk");
+    let forced = Memo::new(move |_| {
+        let (Some(loaded), Some(res)) = (feed.get(), result.get()) else {
+            return BTreeSet::new();
+        };
+        res.opened_for_matches
+            .iter()
+            .map(|&i| loaded.feed.measures[i].id.clone())
+            .collect::<BTreeSet<String>>()
+    });
+    let expanded = Signal::derive(move || {
+        let closed = split_ids(closed_q.get());
+        let mut open = split_ids(open_q.get());
+        open.extend(forced.get());
+        open.retain(|id| !closed.contains(id));
+        open
+    });
+    let writer = QueryWriter::new();
+    let toggle = move |id: String| {
+        let mut open = split_ids(open_q.get_untracked());
+        let mut closed = split_ids(closed_q.get_untracked());
+        if expanded.with_untracked(|e| e.contains(&id)) {
+            open.remove(&id);
+            if forced.with_untracked(|f| f.contains(&id)) {
+                closed.insert(id);
+            }
+        } else {
+            closed.remove(&id);
+            open.insert(id);
+        }
+        let join = |s: BTreeSet<String>| Some(s.into_iter().collect::<Vec<_>>().join(","));
+        writer.set([("apne", join(open)), ("lukk", join(closed))], false);
+    };
 
     let model = Memo::new(move |_| {
         let loaded = feed.get()?;
