@@ -183,14 +183,7 @@ pub fn RoadmapView() -> impl IntoView {
             kids.retain(|_, k| !k.is_empty());
         }
         let open = expanded.get();
-        let forced: BTreeSet<&str> = res
-            .opened_for_matches
-            .iter()
-            .map(|&i| f.measures[i].id.as_str())
-            .collect();
-        let layout = RowLayout::new(f, &lanes, &kids, &|id| {
-            open.contains(id) || forced.contains(id)
-        });
+        let layout = RowLayout::new(f, &lanes, &kids, &|id| open.contains(id));
         let scale = Scale::for_feed(f, today(), zoom.get()).fit(axis_width.get());
         Some(Arc::new(ViewModel {
             loaded: loaded.clone(),
