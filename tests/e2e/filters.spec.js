@@ -41,7 +41,7 @@ test('a matching sub-measure is shown under its opened parent', async ({ page })
   // the user can still close it while the filter holds it open
   await collapse.click();
   await expect(page.getByRole('link', { name: /KI-2/ })).toHaveCount(0);
-  await expect(page).toHaveURL(/lukk=KI/);
+  await expect(page).toHaveURL(/lukk=KRITINFO/);
   await page.getByRole('button', { name: /Vis deltiltak for .*kritisk/i }).click();
   await expect(page.getByRole('link', { name: /KI-2/ })).toBeVisible();
 });
