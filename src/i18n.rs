@@ -121,6 +121,11 @@ pub enum K {
     LensCounted,
     LensIntro,
     LensVia,
+    Export,
+    ExportSvg,
+    ExportPng,
+    ExportCsv,
+    Print,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -428,5 +433,17 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (LensIntro, Nn) => "Tiltaka der aktøren har ei rolle eller ein oppgitt nytte, med komande milepælar.",
         (LensIntro, En) => "The measures in which the actor has a role or a stated benefit, with upcoming milestones.",
         (LensVia, _) => "via",
+        (Export, Nb | Nn) => "Eksporter",
+        (Export, En) => "Export",
+        (ExportSvg, Nb) => "Bilde (SVG)",
+        (ExportSvg, Nn) => "Bilete (SVG)",
+        (ExportSvg, En) => "Image (SVG)",
+        (ExportPng, Nb) => "Bilde (PNG)",
+        (ExportPng, Nn) => "Bilete (PNG)",
+        (ExportPng, En) => "Image (PNG)",
+        (ExportCsv, Nb | Nn) => "Tabell (CSV)",
+        (ExportCsv, En) => "Table (CSV)",
+        (Print, Nb | Nn) => "Skriv ut",
+        (Print, En) => "Print",
     }
 }

@@ -206,6 +206,63 @@ pub fn RoadmapView() -> impl IntoView {
         true
     });
 
+    // Exports of exactly what is shown: the same lanes, rows, scale and filter.
+    let export_svg = move || {
+        let vm = model.get_untracked()?;
+        let lang = lang.get_untracked();
+        let f = &vm.loaded.feed;
+        let g = grouping.get_untracked();
+        let titles: Vec<String> = vm.lanes.iter().map(|l| lane_title(f, l, g, lang)).collect();
+        let svg = veikart_domain::export::timeline_svg(
+            f,
+            &titles,
+            &vm.layout,
+            &vm.scale,
+            today(),
+            &format!("{} – {}", t(lang, K::AppTitle), t(lang, K::AppSubtitle)),
+            lang,
+        );
+        let w = (veikart_domain::export::EXPORT_LABEL_W + vm.scale.width()).ceil() as u32;
+        let h =
+            (veikart_domain::export::EXPORT_HEAD_H + 28.0 + vm.layout.height + 16.0).ceil() as u32;
+        Some((svg, w, h))
+    };
+    let file_stem = move || {
+        feed.with_untracked(|l| {
+            l.as_ref()
+                .map(|l| format!("veikart-{}", l.feed.meta.published))
+                .unwrap_or_else(|| "veikart".into())
+        })
+    };
+    let on_svg = move |_| {
+        if let Some((svg, _, _)) = export_svg() {
+            let _ = crate::download::save_text(
+                &svg,
+                "image/svg+xml;charset=utf-8",
+                &format!("{}.svg", file_stem()),
+            );
+        }
+    };
+    let on_png = move |_| {
+        if let Some((svg, w, h)) = export_svg() {
+            let _ = crate::download::save_png(&svg, w, h, 2.0, &format!("{}.png", file_stem()));
+        }
+    };
+    let on_csv = move |_| {
+        let (Some(loaded), Some(res)) = (feed.get_untracked(), result.get_untracked()) else {
+            return;
+        };
+        let csv = veikart_domain::export::csv(&loaded.feed, &res.matched, lang.get_untracked());
+        let _ = crate::download::save_text(
+            &csv,
+            "text/csv;charset=utf-8",
+            &format!("{}.csv", file_stem()),
+        );
+    };
+    let on_print = move |_| {
+        let _ = window().print();
+    };
+
     let group_select = move || {
         let lang = lang.get();
         let g = grouping.get();
@@ -255,6 +312,13 @@ pub fn RoadmapView() -> impl IntoView {
                         on:change=move |ev| set_arrows_q.set(event_target_checked(&ev).then(|| "1".to_string()))/>
                     {move || t(lang.get(), K::ShowArrows)}
                 </label>
+                <div class="seg export" role="group" aria-label=move || t(lang.get(), K::Export)>
+                    <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::Export)}</span>
+                    <button type="button" on:click=on_svg>{move || t(lang.get(), K::ExportSvg)}</button>
+                    <button type="button" on:click=on_png>{move || t(lang.get(), K::ExportPng)}</button>
+                    <button type="button" on:click=on_csv>{move || t(lang.get(), K::ExportCsv)}</button>
+                    <button type="button" on:click=on_print>{move || t(lang.get(), K::Print)}</button>
+                </div>
             </div>
             <Legend/>
             {move || model.get().map(|vm| view! {
