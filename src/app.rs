@@ -14,6 +14,7 @@ use veikart_domain::Lang;
 use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
 use crate::components::ambitions::AmbitionOverview;
 use crate::components::detail::DetailRoute;
+use crate::components::embed::EmbedBridge;
 use crate::components::graph::DependencyGraph;
 use crate::components::lens::ActorLens;
 use crate::components::roadmap::RoadmapView;
@@ -181,6 +182,7 @@ fn Shell() -> impl IntoView {
             <LangSwitch lang/>
             {updated}
         </header>
+        <EmbedBridge/>
         <main id="veikart" tabindex="-1">
             <Transition fallback=move || {
                 view! { <p class="notice loading" role="status">{t(lang.get_untracked(), K::Loading)}</p> }

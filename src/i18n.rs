@@ -126,6 +126,7 @@ pub enum K {
     ExportPng,
     ExportCsv,
     Print,
+    OpenFull,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -445,5 +446,8 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (ExportCsv, En) => "Table (CSV)",
         (Print, Nb | Nn) => "Skriv ut",
         (Print, En) => "Print",
+        (OpenFull, Nb) => "Åpne Veikart i full visning",
+        (OpenFull, Nn) => "Opne Vegkart i full vising",
+        (OpenFull, En) => "Open the full Veikart",
     }
 }

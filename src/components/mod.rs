@@ -1,5 +1,6 @@
 pub mod ambitions;
 pub mod detail;
+pub mod embed;
 pub mod filters;
 pub mod graph;
 pub mod lens;

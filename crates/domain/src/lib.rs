@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod date;
+pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod graph;
