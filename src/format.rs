@@ -4,11 +4,13 @@ use veikart_domain::date::{self, Precision, Ymd};
 use veikart_domain::model::{Lifecycle, Rag, Role};
 use veikart_domain::Lang;
 
-fn locale(lang: Lang) -> &'static str {
+/// Locales to ask `Intl` for, best first. Browsers without nynorsk data (Chromium ships only
+/// its UI languages) fall back to bokmål, whose month names nynorsk shares, not to English.
+fn locales(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::Nb => "nb-NO",
-        Lang::Nn => "nn-NO",
-        Lang::En => "en-GB",
+        Lang::Nb => &["nb-NO", "no"],
+        Lang::Nn => &["nn-NO", "nn", "nb-NO", "no"],
+        Lang::En => &["en-GB"],
     }
 }
 
@@ -27,7 +29,10 @@ fn intl(d: Ymd, p: Precision, lang: Lang) -> String {
         if p == Precision::Day {
             set("day", "numeric");
         }
-        let locales = js_sys::Array::of1(&JsValue::from_str(locale(lang)));
+        let locales: js_sys::Array = locales(lang)
+            .iter()
+            .map(|l| JsValue::from_str(l))
+            .collect();
         let fmt = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
         let ms = js_sys::Date::utc(f64::from(d.y), f64::from(d.m - 1))
             + f64::from(d.d - 1) * 86_400_000.0;
@@ -41,7 +46,7 @@ fn intl(d: Ymd, p: Precision, lang: Lang) -> String {
     }
     #[allow(unreachable_code)]
     {
-        let _ = (p, locale(lang));
+        let _ = (p, locales(lang));
         d.to_string()
     }
 }

@@ -127,6 +127,14 @@ pub enum K {
     ExportCsv,
     Print,
     OpenFull,
+    // --- issue 4: list layout ---
+    Layout,
+    LayoutTimeline,
+    LayoutList,
+    NextMilestone,
+    NoUpcoming,
+    PhasesLabel,
+    SubMeasuresCount,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -449,5 +457,22 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (OpenFull, Nb) => "Åpne Veikart i full visning",
         (OpenFull, Nn) => "Opne Vegkart i full vising",
         (OpenFull, En) => "Open the full Veikart",
+        // --- issue 4: list layout ---
+        (Layout, Nb | Nn) => "Oppsett",
+        (Layout, En) => "Layout",
+        (LayoutTimeline, Nb | Nn) => "Tidslinje",
+        (LayoutTimeline, En) => "Timeline",
+        (LayoutList, Nb | Nn) => "Liste",
+        (LayoutList, En) => "List",
+        (NextMilestone, Nb | Nn) => "Neste milepæl",
+        (NextMilestone, En) => "Next milestone",
+        (NoUpcoming, Nb) => "Ingen kommende milepæl med dato i kildene",
+        (NoUpcoming, Nn) => "Ingen komande milepæl med dato i kjeldene",
+        (NoUpcoming, En) => "No upcoming dated milestone in the sources",
+        (PhasesLabel, Nb) => "Faser",
+        (PhasesLabel, Nn) => "Fasar",
+        (PhasesLabel, En) => "Phases",
+        (SubMeasuresCount, Nb | Nn) => "deltiltak",
+        (SubMeasuresCount, En) => "sub-measures",
     }
 }

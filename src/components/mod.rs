@@ -1,4 +1,5 @@
 pub mod ambitions;
+pub mod cards;
 pub mod detail;
 pub mod embed;
 pub mod filters;

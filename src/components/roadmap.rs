@@ -17,6 +17,7 @@ use veikart_domain::timeline::{
 use veikart_domain::Lang;
 
 use crate::app::{current_query, selected_from_path, use_ctx, Ctx, QueryWriter};
+use crate::components::cards::Cards;
 use crate::components::filters::{use_filter, FilterBar};
 use crate::format::{format_date, lifecycle_label, rag_label};
 use crate::i18n::{t, K};
@@ -113,7 +114,34 @@ pub fn RoadmapView() -> impl IntoView {
             measure_width();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure_width());
+    // Layout: timeline or list; the list is the default on narrow screens.
+    let narrow_now = || {
+        window()
+            .match_media("(max-width: 768px)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    };
+    let narrow = RwSignal::new(narrow_now());
+    let (layout_q, set_layout_q) = query_signal::<String>("oppsett");
+    let list_layout = Signal::derive(move || match layout_q.get().as_deref() {
+        Some("liste") => true,
+        Some("tidslinje") => false,
+        _ => narrow.get(),
+    });
+    let set_layout = move |list: bool| {
+        let default_is_list = narrow.get_untracked();
+        set_layout_q.set((list != default_is_list).then(|| {
+            if list { "liste" } else { "tidslinje" }.to_string()
+        }));
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        measure_width();
+        let n = narrow_now();
+        if n != narrow.get_untracked() {
+            narrow.set(n);
+        }
+    });
     on_cleanup(move || resize.remove());
 
     // Filtering: the search index is built once per feed; the result once per filter change.
@@ -296,10 +324,18 @@ pub fn RoadmapView() -> impl IntoView {
             <h2 id="roadmap-title" class="visually-hidden">{move || t(lang.get(), K::Measures)}</h2>
             <FilterBar filter result/>
             <div class="toolbar">
+                <div class="seg" role="group" aria-label=move || t(lang.get(), K::Layout)>
+                    <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::Layout)}</span>
+                    <button type="button" aria-pressed=move || (!list_layout.get()).to_string()
+                        on:click=move |_| set_layout(false)>{move || t(lang.get(), K::LayoutTimeline)}</button>
+                    <button type="button" aria-pressed=move || list_layout.get().to_string()
+                        on:click=move |_| set_layout(true)>{move || t(lang.get(), K::LayoutList)}</button>
+                </div>
                 <div class="seg" role="group" aria-label=move || t(lang.get(), K::GroupBy)>
                     <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::GroupBy)}</span>
                     {group_select}
                 </div>
+                <Show when=move || !list_layout.get()>
                 <div class="seg" role="group" aria-label=move || t(lang.get(), K::Zoom)>
                     <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::Zoom)}</span>
                     <button type="button" aria-pressed=move || (zoom.get() == Zoom::Years).to_string()
@@ -312,6 +348,7 @@ pub fn RoadmapView() -> impl IntoView {
                         on:change=move |ev| set_arrows_q.set(event_target_checked(&ev).then(|| "1".to_string()))/>
                     {move || t(lang.get(), K::ShowArrows)}
                 </label>
+                </Show>
                 <div class="seg export" role="group" aria-label=move || t(lang.get(), K::Export)>
                     <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::Export)}</span>
                     <button type="button" on:click=on_svg>{move || t(lang.get(), K::ExportSvg)}</button>
@@ -320,9 +357,11 @@ pub fn RoadmapView() -> impl IntoView {
                     <button type="button" on:click=on_print>{move || t(lang.get(), K::Print)}</button>
                 </div>
             </div>
-            <Legend/>
-            {move || model.get().map(|vm| view! {
-                <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle/>
+            <Show when=move || !list_layout.get()><Legend/></Show>
+            {move || model.get().map(|vm| if list_layout.get() {
+                view! { <Cards vm grouping=grouping.get() expanded toggle/> }.into_any()
+            } else {
+                view! { <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle/> }.into_any()
             })}
         </section>
     }

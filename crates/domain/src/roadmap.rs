@@ -245,6 +245,21 @@ pub fn lifecycle_key(l: Lifecycle) -> &'static str {
     }
 }
 
+/// The milestone to show as "next": the earliest whose date (with its precision) has not fully
+/// passed on `today`. `None` when every dated milestone lies in the past or none is dated.
+pub fn next_milestone(m: &Measure, today: crate::date::Ymd) -> Option<usize> {
+    let t = today.day_number();
+    m.milestones
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ms)| {
+            let s = crate::date::DateSpan::parse(&ms.date).ok()?;
+            (s.end_exclusive() > t).then_some((s.first_day(), i))
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
 /// Every lifecycle, in the order a filter lists them.
 pub const LIFECYCLES: [Lifecycle; 5] = [
     Lifecycle::Candidate,
@@ -269,6 +284,32 @@ pub fn measure_label(m: &Measure, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn next_milestone_skips_the_past_but_keeps_a_running_period() {
+        let mut f = crate::minimal_fixture();
+        let m = &mut f.measures[0];
+        let proto = m.milestones[0].clone();
+        m.milestones = ["2020", "2027-Q1", "2026"]
+            .into_iter()
+            .map(|d| {
+                let mut ms = proto.clone();
+                ms.date = d.into();
+                ms
+            })
+            .collect();
+        let today = crate::date::Ymd { y: 2026, m: 11, d: 22 };
+        // 2026 is still running on 22 November, and starts before 2027-Q1
+        assert_eq!(next_milestone(m, today), Some(2));
+        let later = crate::date::Ymd { y: 2027, m: 1, d: 5 };
+        assert_eq!(next_milestone(m, later), Some(1));
+        m.milestones.truncate(1);
+        assert_eq!(next_milestone(m, today), None);
+        assert_eq!(lifecycle_from_key("active"), Some(Lifecycle::Active));
+        for l in LIFECYCLES {
+            assert_eq!(lifecycle_from_key(lifecycle_key(l)), Some(l));
+        }
+    }
+
     use super::*;
 
     fn minimal() -> Feed {
