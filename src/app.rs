@@ -132,6 +132,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The skip link moves focus itself: the router would otherwise treat `#veikart` as a
+/// navigation and leave focus where it was.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("veikart")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 #[component]
 fn Shell() -> impl IntoView {
     let (lang_q, _set_lang) = query_signal::<String>("lang");
@@ -173,7 +186,7 @@ fn Shell() -> impl IntoView {
     };
 
     view! {
-        <a class="skip" href="#veikart">{move || t(lang.get(), K::Skip)}</a>
+        <a class="skip" href="#veikart" on:click=skip_to_main>{move || t(lang.get(), K::Skip)}</a>
         <header class="app-header">
             <div class="brand">
                 <h1>{move || t(lang.get(), K::AppTitle)}</h1>

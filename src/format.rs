@@ -29,10 +29,7 @@ fn intl(d: Ymd, p: Precision, lang: Lang) -> String {
         if p == Precision::Day {
             set("day", "numeric");
         }
-        let locales: js_sys::Array = locales(lang)
-            .iter()
-            .map(|l| JsValue::from_str(l))
-            .collect();
+        let locales: js_sys::Array = locales(lang).iter().map(|l| JsValue::from_str(l)).collect();
         let fmt = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
         let ms = js_sys::Date::utc(f64::from(d.y), f64::from(d.m - 1))
             + f64::from(d.d - 1) * 86_400_000.0;

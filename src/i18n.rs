@@ -135,6 +135,9 @@ pub enum K {
     NoUpcoming,
     PhasesLabel,
     SubMeasuresCount,
+    ShowWord,
+    HideWord,
+    TimelineKeys,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -474,5 +477,12 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (PhasesLabel, En) => "Phases",
         (SubMeasuresCount, Nb | Nn) => "deltiltak",
         (SubMeasuresCount, En) => "sub-measures",
+        (ShowWord, Nb | Nn) => "Vis",
+        (ShowWord, En) => "Show",
+        (HideWord, Nb | Nn) => "Skjul",
+        (HideWord, En) => "Hide",
+        (TimelineKeys, Nb) => "Piltast opp og ned flytter mellom tiltakene, pil høyre går til tiltakets milepæler, pil venstre tilbake. Enter åpner tiltaket.",
+        (TimelineKeys, Nn) => "Piltast opp og ned flyttar mellom tiltaka, pil høgre går til milepælane til tiltaket, pil venstre tilbake. Enter opnar tiltaket.",
+        (TimelineKeys, En) => "Arrow up and down move between measures, arrow right goes to the measure's milestones, arrow left back. Enter opens the measure.",
     }
 }

@@ -100,10 +100,11 @@ pub fn Cards(
                     view! {
                         <button type="button" class="expander card-expander"
                             aria-expanded=move || is_open.get().to_string()
-                            aria-label=move || format!("{} {}", t(lang, if is_open.get() { K::Collapse } else { K::Expand }), name)
                             on:click=move |_| toggle(id_b.clone())>
                             <span aria-hidden="true">{move || if is_open.get() { "▾ " } else { "▸ " }}</span>
+                            <span class="visually-hidden">{move || t(lang, if is_open.get() { K::HideWord } else { K::ShowWord })}" "</span>
                             {format!("{n} {}", t(lang, K::SubMeasuresCount))}
+                            <span class="visually-hidden">{format!(" – {name}")}</span>
                         </button>
                     }
                 });

@@ -131,9 +131,9 @@ pub fn RoadmapView() -> impl IntoView {
     });
     let set_layout = move |list: bool| {
         let default_is_list = narrow.get_untracked();
-        set_layout_q.set((list != default_is_list).then(|| {
-            if list { "liste" } else { "tidslinje" }.to_string()
-        }));
+        set_layout_q.set(
+            (list != default_is_list).then(|| if list { "liste" } else { "tidslinje" }.to_string()),
+        );
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         measure_width();
@@ -595,6 +595,7 @@ fn Timeline(
                         .collect::<Vec<_>>(),
                     width,
                 );
+                let mid = id.clone();
                 let markers = marks
                     .into_iter()
                     .zip(whens)
@@ -626,7 +627,7 @@ fn Timeline(
                             <text x=sl.x y=top + LABEL_BASELINES[sl.line] class="ms-label" aria-hidden="true">{when.clone()}</text>
                         });
                         view! {
-                            <g class="milestone" tabindex="0" role="img" aria-label=title_aria>
+                            <g class="milestone" tabindex="-1" role="img" aria-label=title_aria data-measure=mid.clone()>
                                 {ghost}{shape}{q_mark}
                                 {label}
                                 <title>{title}</title>
@@ -720,7 +721,9 @@ fn Timeline(
         .collect_view();
 
     view! {
-        <div class="timeline" role="region" tabindex="0" aria-label=move || t(lang.get(), K::Measures)>
+        <p id="tl-keys" class="visually-hidden">{t(lang_now, K::TimelineKeys)}</p>
+        <div class="timeline" role="region" tabindex="0" aria-label=move || t(lang.get(), K::Measures)
+            aria-describedby="tl-keys" on:keydown=timeline_keys>
             <div class="tl-inner" style:width=format!("calc(var(--label-w) + {width}px)")>
                 <div class="tl-labels">
                     <div class="tl-corner" style:height=format!("{AXIS_H}px")>{t(lang_now, K::Measures)}</div>
@@ -744,6 +747,93 @@ fn Timeline(
                 </svg>
             </div>
         </div>
+    }
+}
+
+/// Arrow keys inside the timeline: up/down between measures, Home/End to the first/last, right
+/// into a measure's milestones (left/right between them, left from the first back to the
+/// measure). Tab leaves the timeline as usual; every milestone is reachable without a mouse.
+fn timeline_keys(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let key = ev.key();
+    if !matches!(
+        key.as_str(),
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Home" | "End"
+    ) {
+        return;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(root) = target.closest(".timeline").ok().flatten() else {
+        return;
+    };
+    // Elements, not HtmlElements: the milestones are SVG. `focus()` is called dynamically.
+    let all = |sel: &str| -> Vec<web_sys::Element> {
+        let Ok(list) = root.query_selector_all(sel) else {
+            return vec![];
+        };
+        (0..list.length())
+            .filter_map(|i| {
+                list.item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            })
+            .collect()
+    };
+    let focus = |el: Option<&web_sys::Element>| {
+        if let Some(el) = el {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let links = all(".row-label .measure-link");
+    let measure_of = |el: &web_sys::Element| -> Option<String> {
+        el.closest("[data-measure]")
+            .ok()
+            .flatten()?
+            .get_attribute("data-measure")
+    };
+    let link_index = |id: &str| {
+        links.iter().position(|l| {
+            l.closest("[data-measure]")
+                .ok()
+                .flatten()
+                .and_then(|r| r.get_attribute("data-measure"))
+                .as_deref()
+                == Some(id)
+        })
+    };
+    let on_link = target.class_list().contains("measure-link");
+    let on_milestone = target.class_list().contains("milestone");
+    if !on_link && !on_milestone {
+        return;
+    }
+    let Some(id) = measure_of(&target) else {
+        return;
+    };
+    let Some(li) = link_index(&id) else {
+        return;
+    };
+    let row_ms: Vec<web_sys::Element> = all("g.milestone")
+        .into_iter()
+        .filter(|e| e.get_attribute("data-measure").as_deref() == Some(id.as_str()))
+        .collect();
+    let mi = row_ms.iter().position(|e| e == &target);
+    ev.prevent_default();
+    match (key.as_str(), on_link) {
+        ("ArrowDown", _) => focus(links.get(li + 1)),
+        ("ArrowUp", _) => focus(li.checked_sub(1).and_then(|i| links.get(i))),
+        ("Home", _) => focus(links.first()),
+        ("End", _) => focus(links.last()),
+        ("ArrowRight", true) => focus(row_ms.first()),
+        ("ArrowRight", false) => focus(mi.and_then(|i| row_ms.get(i + 1))),
+        ("ArrowLeft", false) => match mi {
+            Some(0) | None => focus(links.get(li)),
+            Some(i) => focus(row_ms.get(i - 1)),
+        },
+        _ => {}
     }
 }
 

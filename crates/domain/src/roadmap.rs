@@ -297,10 +297,18 @@ mod tests {
                 ms
             })
             .collect();
-        let today = crate::date::Ymd { y: 2026, m: 11, d: 22 };
+        let today = crate::date::Ymd {
+            y: 2026,
+            m: 11,
+            d: 22,
+        };
         // 2026 is still running on 22 November, and starts before 2027-Q1
         assert_eq!(next_milestone(m, today), Some(2));
-        let later = crate::date::Ymd { y: 2027, m: 1, d: 5 };
+        let later = crate::date::Ymd {
+            y: 2027,
+            m: 1,
+            d: 5,
+        };
         assert_eq!(next_milestone(m, later), Some(1));
         m.milestones.truncate(1);
         assert_eq!(next_milestone(m, today), None);
