@@ -18,6 +18,7 @@ use crate::components::embed::EmbedBridge;
 use crate::components::graph::DependencyGraph;
 use crate::components::lens::ActorLens;
 use crate::components::roadmap::RoadmapView;
+use crate::components::statement::Statement;
 use crate::format::format_date;
 use crate::i18n::{t, K};
 
@@ -126,6 +127,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| ()/>
                     <Route path=path!("tiltak/:id") view=DetailRoute/>
+                    <Route path=path!("tilgjengelighet") view=Statement/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -170,6 +172,7 @@ fn Shell() -> impl IntoView {
             .filter(|l| l.is_usable())
     });
     provide_context(Ctx { feed, lang });
+    let query = current_query();
 
     let updated = move || {
         feed.get().map(|l| {
@@ -211,12 +214,23 @@ fn Shell() -> impl IntoView {
                 }}
             </Transition>
         </main>
+        <footer class="app-footer">
+            <a href=move || format!("/tilgjengelighet{}", query.get())>{move || t(lang.get(), K::A11yStatement)}</a>
+        </footer>
     }
 }
 
 /// The three views of the same feed, chosen with `?visning=`.
 #[component]
 fn Views(lang: Signal<Lang>) -> impl IntoView {
+    let location = use_location();
+    let on_statement = Memo::new(move |_| {
+        location
+            .pathname
+            .get()
+            .trim_end_matches('/')
+            .ends_with("/tilgjengelighet")
+    });
     let (view_q, set_view_q) = query_signal::<String>("visning");
     let current = Signal::derive(move || view_q.get().unwrap_or_default());
     let tab = move |key: &'static str, label: K| {
@@ -230,20 +244,23 @@ fn Views(lang: Signal<Lang>) -> impl IntoView {
             </button>
         }
     };
-    view! {
-        <nav class="views seg" aria-label=move || t(lang.get(), K::Views)>
-            {tab("", K::ViewTimeline)}
-            {tab("avhengigheter", K::ViewGraph)}
-            {tab("ambisjoner", K::ViewAmbitions)}
-            {tab("for-oss", K::ViewLens)}
-        </nav>
-        {move || match current.get().as_str() {
-            "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
-            "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
-            "for-oss" => view! { <ActorLens/> }.into_any(),
-            _ => view! { <RoadmapView/> }.into_any(),
-        }}
-    }
+    let views = move || {
+        view! {
+            <nav class="views seg" aria-label=move || t(lang.get(), K::Views)>
+                {tab("", K::ViewTimeline)}
+                {tab("avhengigheter", K::ViewGraph)}
+                {tab("ambisjoner", K::ViewAmbitions)}
+                {tab("for-oss", K::ViewLens)}
+            </nav>
+            {move || match current.get().as_str() {
+                "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
+                "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
+                "for-oss" => view! { <ActorLens/> }.into_any(),
+                _ => view! { <RoadmapView/> }.into_any(),
+            }}
+        }
+    };
+    move || (!on_statement.get()).then(views)
 }
 
 #[component]

@@ -138,6 +138,16 @@ pub enum K {
     ShowWord,
     HideWord,
     TimelineKeys,
+    // --- issue 6 ---
+    LayoutTable,
+    ColMeasure,
+    ColGroup,
+    ColStatus,
+    ColPhases,
+    ColMilestones,
+    ColPriority,
+    TableCaption,
+    A11yStatement,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -484,5 +494,27 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (TimelineKeys, Nb) => "Piltast opp og ned flytter mellom tiltakene, pil høyre går til tiltakets milepæler, pil venstre tilbake. Enter åpner tiltaket.",
         (TimelineKeys, Nn) => "Piltast opp og ned flyttar mellom tiltaka, pil høgre går til milepælane til tiltaket, pil venstre tilbake. Enter opnar tiltaket.",
         (TimelineKeys, En) => "Arrow up and down move between measures, arrow right goes to the measure's milestones, arrow left back. Enter opens the measure.",
+        // --- issue 6 ---
+        (LayoutTable, Nb | Nn) => "Tabell",
+        (LayoutTable, En) => "Table",
+        (ColMeasure, Nb | Nn) => "Tiltak",
+        (ColMeasure, En) => "Measure",
+        (ColGroup, Nb | Nn) => "Gruppe",
+        (ColGroup, En) => "Group",
+        (ColStatus, _) => "Status",
+        (ColPhases, Nb) => "Faser",
+        (ColPhases, Nn) => "Fasar",
+        (ColPhases, En) => "Phases",
+        (ColMilestones, Nb) => "Milepæler",
+        (ColMilestones, Nn) => "Milepælar",
+        (ColMilestones, En) => "Milestones",
+        (ColPriority, Nb | Nn) => "Prioritet",
+        (ColPriority, En) => "Priority",
+        (TableCaption, Nb) => "Tiltakene i veikartet som tabell, med samme innhold som tidslinjen",
+        (TableCaption, Nn) => "Tiltaka i vegkartet som tabell, med same innhald som tidslina",
+        (TableCaption, En) => "The roadmap's measures as a table, with the same content as the timeline",
+        (A11yStatement, Nb) => "Tilgjengelighetserklæring",
+        (A11yStatement, Nn) => "Tilgjengelegheitserklæring",
+        (A11yStatement, En) => "Accessibility statement",
     }
 }

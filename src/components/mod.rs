@@ -6,3 +6,5 @@ pub mod filters;
 pub mod graph;
 pub mod lens;
 pub mod roadmap;
+pub mod statement;
+pub mod table;

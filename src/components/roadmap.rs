@@ -19,6 +19,7 @@ use veikart_domain::Lang;
 use crate::app::{current_query, selected_from_path, use_ctx, Ctx, QueryWriter};
 use crate::components::cards::Cards;
 use crate::components::filters::{use_filter, FilterBar};
+use crate::components::table::RoadmapTable;
 use crate::format::{format_date, lifecycle_label, rag_label};
 use crate::i18n::{t, K};
 
@@ -124,16 +125,24 @@ pub fn RoadmapView() -> impl IntoView {
     };
     let narrow = RwSignal::new(narrow_now());
     let (layout_q, set_layout_q) = query_signal::<String>("oppsett");
-    let list_layout = Signal::derive(move || match layout_q.get().as_deref() {
-        Some("liste") => true,
-        Some("tidslinje") => false,
-        _ => narrow.get(),
+    // 0 = timeline, 1 = list, 2 = table
+    let layout_kind = Signal::derive(move || match layout_q.get().as_deref() {
+        Some("liste") => 1u8,
+        Some("tabell") => 2,
+        Some("tidslinje") => 0,
+        _ => u8::from(narrow.get()),
     });
-    let set_layout = move |list: bool| {
-        let default_is_list = narrow.get_untracked();
-        set_layout_q.set(
-            (list != default_is_list).then(|| if list { "liste" } else { "tidslinje" }.to_string()),
-        );
+    let list_layout = Signal::derive(move || layout_kind.get() != 0);
+    let set_layout = move |kind: u8| {
+        let default = u8::from(narrow.get_untracked());
+        set_layout_q.set((kind != default).then(|| {
+            match kind {
+                1 => "liste",
+                2 => "tabell",
+                _ => "tidslinje",
+            }
+            .to_string()
+        }));
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         measure_width();
@@ -326,10 +335,12 @@ pub fn RoadmapView() -> impl IntoView {
             <div class="toolbar">
                 <div class="seg" role="group" aria-label=move || t(lang.get(), K::Layout)>
                     <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::Layout)}</span>
-                    <button type="button" aria-pressed=move || (!list_layout.get()).to_string()
-                        on:click=move |_| set_layout(false)>{move || t(lang.get(), K::LayoutTimeline)}</button>
-                    <button type="button" aria-pressed=move || list_layout.get().to_string()
-                        on:click=move |_| set_layout(true)>{move || t(lang.get(), K::LayoutList)}</button>
+                    <button type="button" aria-pressed=move || (layout_kind.get() == 0).to_string()
+                        on:click=move |_| set_layout(0)>{move || t(lang.get(), K::LayoutTimeline)}</button>
+                    <button type="button" aria-pressed=move || (layout_kind.get() == 1).to_string()
+                        on:click=move |_| set_layout(1)>{move || t(lang.get(), K::LayoutList)}</button>
+                    <button type="button" aria-pressed=move || (layout_kind.get() == 2).to_string()
+                        on:click=move |_| set_layout(2)>{move || t(lang.get(), K::LayoutTable)}</button>
                 </div>
                 <div class="seg" role="group" aria-label=move || t(lang.get(), K::GroupBy)>
                     <span class="seg-label" aria-hidden="true">{move || t(lang.get(), K::GroupBy)}</span>
@@ -358,10 +369,10 @@ pub fn RoadmapView() -> impl IntoView {
                 </div>
             </div>
             <Show when=move || !list_layout.get()><Legend/></Show>
-            {move || model.get().map(|vm| if list_layout.get() {
-                view! { <Cards vm grouping=grouping.get() expanded toggle/> }.into_any()
-            } else {
-                view! { <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle/> }.into_any()
+            {move || model.get().map(|vm| match layout_kind.get() {
+                1 => view! { <Cards vm grouping=grouping.get() expanded toggle/> }.into_any(),
+                2 => view! { <RoadmapTable vm grouping=grouping.get()/> }.into_any(),
+                _ => view! { <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle/> }.into_any(),
             })}
         </section>
     }

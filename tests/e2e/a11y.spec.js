@@ -12,13 +12,15 @@ async function axe(page, label) {
   expect(results.passes.length).toBeGreaterThan(5);
 }
 
-const ready = (page) => expect(page.locator('.row-label, .card, .lens-view, .graph-view, .ambitions-view').first()).toBeVisible();
+const ready = (page) => expect(page.locator('.row-label, .card, .lens-view, .graph-view, .ambitions-view, .roadmap-table, .statement').first()).toBeVisible();
 
 const STATES = [
   ['timeline', '/'],
   ['timeline, PLL open, arrows, quarters', '/?apne=PLL,DOKDELING&piler=1&zoom=kvartal'],
   ['grouped by owner', '/?gruppering=eier'],
   ['list layout', '/?oppsett=liste&apne=PLL'],
+  ['table layout', '/?oppsett=tabell&apne=PLL'],
+  ['accessibility statement', '/tilgjengelighet'],
   ['detail panel', '/tiltak/PLL'],
   ['detail panel of a sub-measure', '/tiltak/KI-2'],
   ['dependency graph', '/?visning=avhengigheter'],
@@ -67,3 +69,15 @@ test('axe: error state', async ({ page }) => {
   await expect(page.getByRole('alert')).toBeVisible();
   await axe(page, 'error');
 });
+
+for (const [label, url] of [['timeline', '/?apne=PLL&piler=1'], ['detail', '/tiltak/PLL'], ['filters and list', '/?oppsett=liste&prioritert=1'], ['graph', '/?visning=avhengigheter']]) {
+  test(`axe, dark mode: ${label}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(url);
+    await ready(page);
+    // the dark tokens are really in use
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 23, 32)');
+    await axe(page, `dark ${label}`);
+  });
+}

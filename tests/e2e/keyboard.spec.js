@@ -93,3 +93,23 @@ test('keyboard: filters and the actor lens without a mouse', async ({ page }) =>
   await select.selectOption({ label: 'Apotek' });
   await expect(page).toHaveURL(/aktor=apotek/);
 });
+
+test('table layout holds the same rows as the timeline; the statement lists known gaps', async ({ page }) => {
+  await page.goto('/?apne=PLL');
+  const timelineRows = await page.locator('.row-label').evaluateAll((els) => els.map((e) => e.dataset.measure));
+  await page.getByRole('button', { name: 'Tabell', exact: true }).click();
+  await expect(page).toHaveURL(/oppsett=tabell/);
+  const table = page.getByRole('table', { name: /som tabell/ });
+  await expect(table).toBeVisible();
+  const tableRows = await table.locator('tbody tr').evaluateAll((els) => els.map((e) => e.dataset.measure));
+  expect(tableRows).toEqual(timelineRows);
+  await expect(table.getByRole('rowheader', { name: /PLL – Pasientens legemiddelliste/ })).toBeVisible();
+  await expect(table.locator('tr[data-measure="PLL"]')).toContainText('Innført for over halvparten av pasientene');
+
+  await page.getByRole('link', { name: 'Tilgjengelighetserklæring' }).click();
+  await expect(page).toHaveURL(/\/tilgjengelighet/);
+  await expect(page.getByRole('heading', { name: 'Tilgjengelighetserklæring' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kjente mangler' })).toBeVisible();
+  await page.getByRole('link', { name: 'Tilbake til veikartet' }).click();
+  await expect(page.getByRole('table', { name: /som tabell/ })).toBeVisible();
+});
