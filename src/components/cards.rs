@@ -116,7 +116,7 @@ pub fn Cards(
                             {m.priority.map(|p| view! { <span class="prio" title=t(lang, K::Priority)>{p}</span> })}
                             <a href=href class="measure-link">
                                 {code.map(|c| view! { <span class="code">{c}</span> " " })}
-                                <span class="name">{m.name.get(lang).to_string()}</span>
+                                <span class="name">{feed_text(&m.name, lang)}</span>
                             </a>
                         </h4>
                         {status}

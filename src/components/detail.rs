@@ -12,6 +12,13 @@ use crate::format::{format_date, lifecycle_label, rag_label, role_label};
 use crate::i18n::{t, K};
 
 /// Feed text in `lang`, marked with its own `lang` attribute when it fell back to another one.
+/// The language tag to mark feed text with when it is shown in a fallback language.
+pub fn fallback_lang(text: &Text, lang: Lang) -> Option<&'static str> {
+    text.resolve(lang)
+        .filter(|r| r.lang != lang)
+        .map(|r| r.lang.tag())
+}
+
 pub fn feed_text(text: &Text, lang: Lang) -> impl IntoView {
     let r = text.resolve(lang);
     let s = r.map(|r| r.text.to_string()).unwrap_or_default();

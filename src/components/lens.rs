@@ -152,7 +152,7 @@ pub fn ActorLens() -> impl IntoView {
         let next24 = milestones(&lens.next_24);
         Some(
             view! {
-                <h3>{actor.name.get(lang).to_string()}</h3>
+                <h3>{feed_text(&actor.name, lang)}</h3>
                 <table class="lens-table">
                     <caption class="visually-hidden">{t(lang, K::LensMeasures)}</caption>
                     <thead>

@@ -58,6 +58,19 @@ pub fn lane_title(feed: &Feed, lane: &Lane, grouping: Grouping, lang: Lang) -> S
     }
 }
 
+/// The fallback language of a lane heading's feed text, if it is not `lang`.
+pub fn lane_lang(feed: &Feed, lane: &Lane, lang: Lang) -> Option<&'static str> {
+    match (&lane.kind, lane.source_index) {
+        (LaneKind::Goal { .. }, Some(g)) => {
+            crate::components::detail::fallback_lang(&feed.goals[g].name, lang)
+        }
+        (LaneKind::Actor, Some(a)) => {
+            crate::components::detail::fallback_lang(&feed.actors[a].name, lang)
+        }
+        _ => None,
+    }
+}
+
 fn split_ids(s: Option<String>) -> BTreeSet<String> {
     s.unwrap_or_default()
         .split(',')
@@ -524,6 +537,7 @@ fn Timeline(
         match item {
             LayoutItem::LaneHeader { lane, y } => {
                 let title = lane_title(f, &vm.lanes[*lane], grouping, lang_now);
+                let title_lang = lane_lang(f, &vm.lanes[*lane], lang_now);
                 let count = vm.lanes[*lane].rows.len();
                 tracks.push(
                     view! { <rect x=0 y=AXIS_H + y width=width height=LANE_H class="lane-band"/> }
@@ -532,7 +546,7 @@ fn Timeline(
                 labels.push(
                     view! {
                         <div class="lane-head" style:height=format!("{LANE_H}px")>
-                            <h3>{title}</h3>
+                            <h3 lang=title_lang>{title}</h3>
                             <span class="count">{format!("{count} {}", t(lang_now, K::Measures).to_lowercase())}</span>
                         </div>
                     }
@@ -864,6 +878,7 @@ fn row_label(
     let m = &f.measures[measure];
     let id = m.id.clone();
     let name = m.name.get(lang).to_string();
+    let name_lang = crate::components::detail::fallback_lang(&m.name, lang);
     let code = m.short_name.clone().filter(|c| c != &name);
     let status = roadmap::current_status(m).map(|s| {
         let published = veikart_domain::date::DateSpan::parse(&f.meta.published)
@@ -917,7 +932,7 @@ fn row_label(
             {priority}
             <a href=href class="measure-link">
                 {code.map(|c| view! { <span class="code">{c}</span> })}
-                <span class="name">{name}</span>
+                <span class="name" lang=name_lang>{name}</span>
             </a>
             {status}
         </div>

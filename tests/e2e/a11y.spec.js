@@ -81,3 +81,19 @@ for (const [label, url] of [['timeline', '/?apne=PLL&piler=1'], ['detail', '/til
     await axe(page, `dark ${label}`);
   });
 }
+
+test('feed text shown in a fallback language is marked with its own lang', async ({ page, request }) => {
+  const feed = await (await request.get('/public/feed.json')).json();
+  const top = feed.measures.filter((m) => !m.parent);
+  const without = top.find((m) => !m.name.nn);
+  const withNn = top.find((m) => m.name.nn);
+  expect(without && withNn).toBeTruthy();
+  await page.goto('/?lang=nn');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
+  const a = page.locator(`.row-label[data-measure="${without.id}"] .name`);
+  await expect(a).toHaveText(without.name.nb);
+  await expect(a).toHaveAttribute('lang', 'nb');
+  const b = page.locator(`.row-label[data-measure="${withNn.id}"] .name`);
+  await expect(b).toHaveText(withNn.name.nn);
+  await expect(b).not.toHaveAttribute('lang', /./);
+});
