@@ -62,7 +62,7 @@ test('a hostile theme value from a host is refused', async ({ page }) => {
     f.contentWindow.postMessage({ type: 'veikart:theme', vars: { '--vk-bg': 'url(https://evil.invalid/x.png)', '--vk-text': 'red; x: y' } }, '*');
     f.contentWindow.postMessage({ type: 'veikart:theme', vars: { '--vk-accent': '#008000' } }, '*');
   });
-  await expect(frame.getByRole('button', { name: 'Tidslinje' })).toHaveCSS('background-color', 'rgb(0, 128, 0)');
+  await expect(frame.getByRole('navigation', { name: 'Visning' }).getByRole('button', { name: 'Tiltak' })).toHaveCSS('background-color', 'rgb(0, 128, 0)');
   const bg = await frame.locator('html').evaluate((h) => h.style.getPropertyValue('--vk-bg') + '|' + h.style.getPropertyValue('--vk-text'));
   expect(bg).toBe('|');
 });
