@@ -110,6 +110,36 @@ pub fn RoadmapView() -> impl IntoView {
         }))
     });
 
+    // issue 9: the viewport over the rows (top, below the axis; height), for row virtualisation.
+    let view_win = RwSignal::new((0.0, 900.0));
+    let measure_view = move || {
+        if let Some(el) = document()
+            .query_selector(".roadmap .timeline")
+            .ok()
+            .flatten()
+        {
+            let top = -el.get_bounding_client_rect().top() - AXIS_H;
+            let h = window()
+                .inner_height()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(900.0);
+            if view_win.get_untracked() != (top, h) {
+                view_win.set((top, h));
+            }
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure_view());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure_view());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| {
+        model.track();
+        request_animation_frame(measure_view);
+    });
+
     // Mark the first roadmap paint for the benchmark (once, after the browser has painted).
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || model.with(|m| m.is_none()) {
@@ -174,7 +204,7 @@ pub fn RoadmapView() -> impl IntoView {
             </div>
             <Legend/>
             {move || model.get().map(|vm| view! {
-                <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle/>
+                <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle view_win/>
             })}
         </section>
     }
@@ -259,6 +289,7 @@ fn Timeline(
     selected: Signal<Option<String>>,
     expanded: Signal<BTreeSet<String>>,
     toggle: impl Fn(String) + Copy + Send + Sync + 'static,
+    view_win: RwSignal<(f64, f64)>,
 ) -> impl IntoView {
     let Ctx { lang, .. } = use_ctx();
     let lang_now = lang.get_untracked();
@@ -319,35 +350,71 @@ fn Timeline(
     });
     let today_x = scale.x(today().day_number());
 
-    let phase_index = |id: &str| f.phases.iter().position(|p| p.id == id);
-    let mut tracks = Vec::new();
-    let mut labels = Vec::new();
-    for item in &vm.layout.items {
-        match item {
-            LayoutItem::LaneHeader { lane, y } => {
-                let title = lane_title(f, &vm.lanes[*lane], grouping, lang_now);
-                let count = vm.lanes[*lane].rows.len();
-                tracks.push(
-                    view! { <rect x=0 y=AXIS_H + y width=width height=LANE_H class="lane-band"/> }
-                        .into_any(),
-                );
-                labels.push(
-                    view! {
-                        <div class="lane-head" style:height=format!("{LANE_H}px")>
-                            <h3>{title}</h3>
-                            <span class="count">{format!("{count} {}", t(lang_now, K::Measures).to_lowercase())}</span>
-                        </div>
-                    }
-                    .into_any(),
-                );
+    // issue 9: rows are drawn per layout item, only for the window near the viewport
+    // (`RowLayout::window`; small layouts are drawn whole).
+    let range = {
+        let vm = vm.clone();
+        Memo::new(move |_| {
+            let (top, h) = view_win.get();
+            vm.layout.window(top, h)
+        })
+    };
+    let pad = {
+        let vm = vm.clone();
+        move |after: bool| {
+            let r = range.get();
+            let px = if after {
+                vm.layout.height - vm.layout.y_of(r.end)
+            } else {
+                vm.layout.y_of(r.start)
+            };
+            format!("{px}px")
+        }
+    };
+    let label_vm = vm.clone();
+    let label_for = move |i: usize| -> AnyView {
+        let f = &label_vm.loaded.feed;
+        match &label_vm.layout.items[i] {
+            LayoutItem::LaneHeader { lane, .. } => {
+                let title = lane_title(f, &label_vm.lanes[*lane], grouping, lang_now);
+                let count = label_vm.lanes[*lane].rows.len();
+                view! {
+                    <div class="lane-head" style:height=format!("{LANE_H}px")>
+                        <h3>{title}</h3>
+                        <span class="count">{format!("{count} {}", t(lang_now, K::Measures).to_lowercase())}</span>
+                    </div>
+                }
+                .into_any()
             }
             LayoutItem::Row {
                 measure,
                 depth,
-                y,
                 has_children,
                 ..
-            } => {
+            } => row_label(
+                f,
+                *measure,
+                *depth,
+                *has_children,
+                selected,
+                related,
+                expanded,
+                toggle,
+                query,
+                lang_now,
+            ),
+        }
+    };
+    let track_vm = vm.clone();
+    let track_for = move |i: usize| -> AnyView {
+        let f = &track_vm.loaded.feed;
+        let phase_index = |id: &str| f.phases.iter().position(|p| p.id == id);
+        match &track_vm.layout.items[i] {
+            LayoutItem::LaneHeader { y, .. } => {
+                view! { <rect x=0 y=AXIS_H + y width=width height=LANE_H class="lane-band"/> }
+                    .into_any()
+            }
+            LayoutItem::Row { measure, y, .. } => {
                 let m = &f.measures[*measure];
                 let id = m.id.clone();
                 let top = AXIS_H + y;
@@ -429,40 +496,27 @@ fn Timeline(
                     }
                     c
                 };
-                tracks.push(
-                    view! {
-                        <g class="row">
-                            <rect x=0 y=top width=width height=ROW_H class=row_class/>
-                            {undated.then(|| view! {
-                                <text x=8 y=top + ROW_H / 2.0 + 4.0 class="no-dates">{t(lang_now, K::NoDates)}</text>
-                            })}
-                            {bars}
-                            {markers}
-                        </g>
-                    }
-                    .into_any(),
-                );
-                labels.push(row_label(
-                    f,
-                    *measure,
-                    *depth,
-                    *has_children,
-                    selected,
-                    related,
-                    expanded,
-                    toggle,
-                    query,
-                    lang_now,
-                ));
+                view! {
+                    <g class="row">
+                        <rect x=0 y=top width=width height=ROW_H class=row_class/>
+                        {undated.then(|| view! {
+                            <text x=8 y=top + ROW_H / 2.0 + 4.0 class="no-dates">{t(lang_now, K::NoDates)}</text>
+                        })}
+                        {bars}
+                        {markers}
+                    </g>
+                }
+                .into_any()
             }
         }
-    }
+    };
 
     let arrows = {
         let vm = vm.clone();
         move || {
             show_arrows.get().then(|| {
-                timeline::arrows(&vm.loaded.feed, &vm.layout, &vm.scale, None)
+                let band = vm.layout.band(range.get());
+                timeline::arrows(&vm.loaded.feed, &vm.layout, &vm.scale, band)
                     .into_iter()
                     .map(|a| {
                         let d = &vm.loaded.feed.dependencies[a.dependency];
@@ -507,7 +561,9 @@ fn Timeline(
             <div class="tl-inner" style:width=format!("calc(var(--label-w) + {width}px)")>
                 <div class="tl-labels">
                     <div class="tl-corner" style:height=format!("{AXIS_H}px")>{t(lang_now, K::Measures)}</div>
-                    {labels}
+                    <div class="tl-spacer" style:height={let pad = pad.clone(); move || pad(false)}></div>
+                    <For each=move || range.get() key=|i| *i children=label_for/>
+                    <div class="tl-spacer" style:height=move || pad(true)></div>
                 </div>
                 <svg class="tl-svg" width=width height=AXIS_H + height role="presentation"
                     viewBox=format!("0 0 {width} {}", AXIS_H + height)>
@@ -518,7 +574,7 @@ fn Timeline(
                         </marker>
                     </defs>
                     {plan}
-                    {tracks}
+                    <g class="tracks"><For each=move || range.get() key=|i| *i children=track_for/></g>
                     {years}
                     {quarters}
                     <line x1=today_x y1=AXIS_H - 6.0 x2=today_x y2=AXIS_H + height class="today"/>
