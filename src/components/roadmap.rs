@@ -93,6 +93,8 @@ pub fn RoadmapView() -> impl IntoView {
         set_open_q.set((!v.is_empty()).then_some(v));
     };
 
+    // issue 9: the year range parses every date, so it is computed once per feed.
+    let years = Memo::new(move |_| feed.get().map(|l| timeline::year_range(&l.feed, today())));
     let model = Memo::new(move |_| {
         let loaded = feed.get()?;
         let f = &loaded.feed;
@@ -101,7 +103,8 @@ pub fn RoadmapView() -> impl IntoView {
         let kids = children(f);
         let open = expanded.get();
         let layout = RowLayout::new(f, &lanes, &kids, &|id| open.contains(id));
-        let scale = Scale::for_feed(f, today(), zoom.get());
+        let (first, last) = years.get()?;
+        let scale = Scale::new(first, last, zoom.get());
         Some(Arc::new(ViewModel {
             loaded: loaded.clone(),
             lanes,
@@ -298,13 +301,13 @@ fn Timeline(
     let scale = vm.scale;
     let width = scale.width();
     let height = vm.layout.height;
-    let graph = veikart_domain::graph::DepGraph::from_feed(f);
-
-    // Ids related to the selected measure (both directions), for highlighting.
+    // Ids related to the selected measure (both directions), for highlighting. The graph is
+    // built only while a measure is selected (issue 9: not on every regroup or zoom change).
     let related = {
-        let graph = graph.clone();
+        let vm = vm.clone();
         Memo::new(move |_| {
             selected.get().map(|id| {
+                let graph = veikart_domain::graph::DepGraph::from_feed(&vm.loaded.feed);
                 let mut s = graph.upstream(&id);
                 s.extend(graph.downstream(&id));
                 s

@@ -72,16 +72,7 @@ impl Scale {
     /// The years a feed needs: every parseable date in it, the plan period and `today`, padded to
     /// whole years. Unparseable dates are ignored here (validation reports them).
     pub fn for_feed(feed: &Feed, today: Ymd, zoom: Zoom) -> Scale {
-        let mut lo = today.y;
-        let mut hi = today.y;
-        if let Some(pp) = feed.meta.plan_period {
-            lo = lo.min(pp.start);
-            hi = hi.max(pp.end);
-        }
-        for span in feed.measures.iter().flat_map(measure_spans) {
-            lo = lo.min(span.start.y);
-            hi = hi.max(span.end.y);
-        }
+        let (lo, hi) = year_range(feed, today);
         Scale::new(lo, hi, zoom)
     }
 
@@ -136,6 +127,22 @@ impl Scale {
         }
         out
     }
+}
+
+/// The years [`Scale::for_feed`] covers: every parseable date in the feed, the plan period and
+/// `today`. Parses every date, so the app computes it once per feed, not per zoom or regroup.
+pub fn year_range(feed: &Feed, today: Ymd) -> (i32, i32) {
+    let mut lo = today.y;
+    let mut hi = today.y;
+    if let Some(pp) = feed.meta.plan_period {
+        lo = lo.min(pp.start);
+        hi = hi.max(pp.end);
+    }
+    for span in feed.measures.iter().flat_map(measure_spans) {
+        lo = lo.min(span.start.y);
+        hi = hi.max(span.end.y);
+    }
+    (lo, hi)
 }
 
 /// Every parseable date span a measure carries (phases, milestones, ambition years).

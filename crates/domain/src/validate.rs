@@ -241,13 +241,24 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    let unsupported = |v: &str| {
+        (schema_major(v) != Some(SUPPORTED_MAJOR)).then(|| LoadError::UnsupportedVersion {
+            found: v.to_string(),
+            supported: SUPPORTED_MAJOR,
+        })
+    };
+    // Fast path (issue 9): one plain parse. Only a feed that fails it is read again, for the
+    // version probe and for the JSON path of the error (serde_path_to_error tracks the path at
+    // a cost on every value), so the outcome is the same as probing first.
+    if let Ok(feed) = serde_json::from_str::<Feed>(text) {
+        return match unsupported(&feed.meta.schema_version) {
+            Some(e) => Err(e),
+            None => Ok(feed),
+        };
+    }
     if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
-        let v = probe.meta.schema_version;
-        if schema_major(&v) != Some(SUPPORTED_MAJOR) {
-            return Err(LoadError::UnsupportedVersion {
-                found: v,
-                supported: SUPPORTED_MAJOR,
-            });
+        if let Some(e) = unsupported(&probe.meta.schema_version) {
+            return Err(e);
         }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
