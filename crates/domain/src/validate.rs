@@ -247,24 +247,20 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
             supported: SUPPORTED_MAJOR,
         })
     };
-    // Fast path (issue 9): one plain parse. Only a feed that fails it is read again, for the
-    // version probe and for the JSON path of the error (serde_path_to_error tracks the path at
-    // a cost on every value), so the outcome is the same as probing first.
-    if let Ok(feed) = serde_json::from_str::<Feed>(text) {
-        return match unsupported(&feed.meta.schema_version) {
-            Some(e) => Err(e),
-            None => Ok(feed),
-        };
-    }
-    if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
-        if let Some(e) = unsupported(&probe.meta.schema_version) {
-            return Err(e);
-        }
-    }
+    // Issue 9: one full parse; the version probe (a second pass over the text) runs only for a
+    // feed that fails it, so a newer feed still gets the version message rather than a type error.
     let de = &mut serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Feed>(de) {
-        Ok(feed) => Ok(feed),
+        Ok(feed) => match unsupported(&feed.meta.schema_version) {
+            Some(e) => Err(e),
+            None => Ok(feed),
+        },
         Err(e) => {
+            if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
+                if let Some(e) = unsupported(&probe.meta.schema_version) {
+                    return Err(e);
+                }
+            }
             let path = e.path().to_string();
             let inner = e.into_inner();
             let (line, column) = (inner.line(), inner.column());
