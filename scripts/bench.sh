@@ -77,7 +77,8 @@ for k in default 1000 5000; do
   f=$SITE/bench/feed-$k.json
   [ "$k" = default ] && f=public/feed.json
   out=$("$BIN/veikart-loadtime" "$f" 15)
-  echo "  $out"
+  echo "$out" | sed 's/^/  /'
+  out=$(head -1 <<<"$out")
   # "… parse P ms, validate V ms, parse+validate T ms" -> "P V T"
   export "BENCH_NATIVE_${k^^}=$(sed -E 's/.*parse ([0-9.]+) ms, validate ([0-9.]+) ms, parse\+validate ([0-9.]+) ms/\1 \2 \3/' <<<"$out")"
 done
