@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod date;
 pub mod graph;
+pub mod json_path;
 pub mod model;
 pub mod roadmap;
 pub mod text;

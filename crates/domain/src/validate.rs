@@ -247,22 +247,20 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
             supported: SUPPORTED_MAJOR,
         })
     };
-    // Issue 9: one full parse; the version probe (a second pass over the text) runs only for a
-    // feed that fails it, so a newer feed still gets the version message rather than a type error.
-    let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Feed>(de) {
+    // Issue 9: one plain parse. The version probe (a second pass) runs only for a feed that fails
+    // it, so a newer feed still gets the version message rather than a type error; the JSON path
+    // of a type error is found from its position (`json_path`), not tracked during the parse.
+    match serde_json::from_str::<Feed>(text) {
         Ok(feed) => match unsupported(&feed.meta.schema_version) {
             Some(e) => Err(e),
             None => Ok(feed),
         },
-        Err(e) => {
+        Err(inner) => {
             if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
                 if let Some(e) = unsupported(&probe.meta.schema_version) {
                     return Err(e);
                 }
             }
-            let path = e.path().to_string();
-            let inner = e.into_inner();
             let (line, column) = (inner.line(), inner.column());
             let message = strip_serde_location(&inner.to_string());
             if inner.is_syntax() || inner.is_eof() {
@@ -272,6 +270,7 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
                     message,
                 })
             } else {
+                let path = crate::json_path::path_at(text, line, column);
                 Err(LoadError::Shape {
                     path: if path == "." { "/".into() } else { path },
                     line,
