@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use veikart_domain::validate::{LoadError, Loaded};
 use veikart_domain::Lang;
 
-use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
+use crate::api::{feed_url, fetch_feed, FeedError};
 use crate::components::ambitions::AmbitionOverview;
 use crate::components::detail::DetailRoute;
 use crate::components::embed::EmbedBridge;
@@ -162,8 +162,10 @@ fn Shell() -> impl IntoView {
         }
     });
 
-    let resource = LocalResource::new(move || async move {
-        fetch_feed(DEFAULT_FEED_URL.to_string()).await.map(Arc::new)
+    let (feed_q, _) = query_signal::<String>("feed");
+    let resource = LocalResource::new(move || {
+        let url = feed_url(feed_q.get().as_deref());
+        async move { fetch_feed(url).await.map(Arc::new) }
     });
     let feed = Signal::derive(move || {
         resource

@@ -19,18 +19,32 @@ fn intl(d: Ymd, p: Precision, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsValue;
-        let opts = js_sys::Object::new();
-        let set = |k: &str, v: &str| {
-            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v));
-        };
-        set("year", "numeric");
-        set("month", "long");
-        set("timeZone", "UTC");
-        if p == Precision::Day {
-            set("day", "numeric");
+        // issue 9: one formatter per language and precision, made once (the constructor
+        // resolves locale data and cost more than the rest of a timeline row).
+        thread_local! {
+            static CACHE: std::cell::RefCell<Vec<((Lang, bool), js_sys::Intl::DateTimeFormat)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
         }
-        let locales: js_sys::Array = locales(lang).iter().map(|l| JsValue::from_str(l)).collect();
-        let fmt = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
+        let key = (lang, p == Precision::Day);
+        let cached =
+            CACHE.with_borrow(|c| c.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
+        let fmt = cached.unwrap_or_else(|| {
+            let opts = js_sys::Object::new();
+            let set = |k: &str, v: &str| {
+                let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v));
+            };
+            set("year", "numeric");
+            set("month", "long");
+            set("timeZone", "UTC");
+            if key.1 {
+                set("day", "numeric");
+            }
+            let locales: js_sys::Array =
+                locales(lang).iter().map(|l| JsValue::from_str(l)).collect();
+            let fmt = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
+            CACHE.with_borrow_mut(|c| c.push((key, fmt.clone())));
+            fmt
+        });
         let ms = js_sys::Date::utc(f64::from(d.y), f64::from(d.m - 1))
             + f64::from(d.d - 1) * 86_400_000.0;
         let date = js_sys::Date::new(&JsValue::from_f64(ms));

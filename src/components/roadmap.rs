@@ -218,6 +218,8 @@ pub fn RoadmapView() -> impl IntoView {
         writer.set([("apne", join(open)), ("lukk", join(closed))], false);
     };
 
+    // issue 9: the year range parses every date, so it is computed once per feed.
+    let years = Memo::new(move |_| feed.get().map(|l| timeline::year_range(&l.feed, today())));
     let model = Memo::new(move |_| {
         let loaded = feed.get()?;
         let f = &loaded.feed;
@@ -234,13 +236,44 @@ pub fn RoadmapView() -> impl IntoView {
         }
         let open = expanded.get();
         let layout = RowLayout::new(f, &lanes, &kids, &|id| open.contains(id));
-        let scale = Scale::for_feed(f, today(), zoom.get()).fit(axis_width.get());
+        let (first, last) = years.get()?;
+        let scale = Scale::new(first, last, zoom.get()).fit(axis_width.get());
         Some(Arc::new(ViewModel {
             loaded: loaded.clone(),
             lanes,
             layout,
             scale,
         }))
+    });
+
+    // issue 9: the viewport over the rows (top, below the axis; height), for row virtualisation.
+    let view_win = RwSignal::new((0.0, 900.0));
+    let measure_view = move || {
+        if let Some(el) = document()
+            .query_selector(".roadmap .timeline")
+            .ok()
+            .flatten()
+        {
+            let top = -el.get_bounding_client_rect().top() - AXIS_H;
+            let h = window()
+                .inner_height()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(900.0);
+            if view_win.get_untracked() != (top, h) {
+                view_win.set((top, h));
+            }
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure_view());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure_view());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| {
+        model.track();
+        request_animation_frame(measure_view);
     });
 
     // Mark the first roadmap paint for the benchmark (once, after the browser has painted).
@@ -385,7 +418,7 @@ pub fn RoadmapView() -> impl IntoView {
             {move || model.get().map(|vm| match layout_kind.get() {
                 1 => view! { <Cards vm grouping=grouping.get() expanded toggle/> }.into_any(),
                 2 => view! { <RoadmapTable vm grouping=grouping.get()/> }.into_any(),
-                _ => view! { <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle/> }.into_any(),
+                _ => view! { <Timeline vm grouping=grouping.get() show_arrows=show_arrows selected expanded toggle view_win/> }.into_any(),
             })}
         </section>
     }
@@ -470,6 +503,7 @@ fn Timeline(
     selected: Signal<Option<String>>,
     expanded: Signal<BTreeSet<String>>,
     toggle: impl Fn(String) + Copy + Send + Sync + 'static,
+    view_win: RwSignal<(f64, f64)>,
 ) -> impl IntoView {
     let Ctx { lang, .. } = use_ctx();
     let lang_now = lang.get_untracked();
@@ -478,13 +512,13 @@ fn Timeline(
     let scale = vm.scale;
     let width = scale.width();
     let height = vm.layout.height;
-    let graph = veikart_domain::graph::DepGraph::from_feed(f);
-
-    // Ids related to the selected measure (both directions), for highlighting.
+    // Ids related to the selected measure (both directions), for highlighting. The graph is
+    // built only while a measure is selected (issue 9: not on every regroup or zoom change).
     let related = {
-        let graph = graph.clone();
+        let vm = vm.clone();
         Memo::new(move |_| {
             selected.get().map(|id| {
+                let graph = veikart_domain::graph::DepGraph::from_feed(&vm.loaded.feed);
                 let mut s = graph.upstream(&id);
                 s.extend(graph.downstream(&id));
                 s
@@ -530,36 +564,72 @@ fn Timeline(
     });
     let today_x = scale.x(today().day_number());
 
-    let phase_index = |id: &str| f.phases.iter().position(|p| p.id == id);
-    let mut tracks = Vec::new();
-    let mut labels = Vec::new();
-    for item in &vm.layout.items {
-        match item {
-            LayoutItem::LaneHeader { lane, y } => {
-                let title = lane_title(f, &vm.lanes[*lane], grouping, lang_now);
-                let title_lang = lane_lang(f, &vm.lanes[*lane], lang_now);
-                let count = vm.lanes[*lane].rows.len();
-                tracks.push(
-                    view! { <rect x=0 y=AXIS_H + y width=width height=LANE_H class="lane-band"/> }
-                        .into_any(),
-                );
-                labels.push(
-                    view! {
-                        <div class="lane-head" style:height=format!("{LANE_H}px")>
-                            <h3 lang=title_lang>{title}</h3>
-                            <span class="count">{format!("{count} {}", t(lang_now, K::Measures).to_lowercase())}</span>
-                        </div>
-                    }
-                    .into_any(),
-                );
+    // issue 9: rows are drawn per layout item, only for the window near the viewport
+    // (`RowLayout::window`; small layouts are drawn whole).
+    let range = {
+        let vm = vm.clone();
+        Memo::new(move |_| {
+            let (top, h) = view_win.get();
+            vm.layout.window(top, h)
+        })
+    };
+    let pad = {
+        let vm = vm.clone();
+        move |after: bool| {
+            let r = range.get();
+            let px = if after {
+                vm.layout.height - vm.layout.y_of(r.end)
+            } else {
+                vm.layout.y_of(r.start)
+            };
+            format!("{px}px")
+        }
+    };
+    let label_vm = vm.clone();
+    let label_for = move |i: usize| -> AnyView {
+        let f = &label_vm.loaded.feed;
+        match &label_vm.layout.items[i] {
+            LayoutItem::LaneHeader { lane, .. } => {
+                let title = lane_title(f, &label_vm.lanes[*lane], grouping, lang_now);
+                let title_lang = lane_lang(f, &label_vm.lanes[*lane], lang_now);
+                let count = label_vm.lanes[*lane].rows.len();
+                view! {
+                    <div class="lane-head" style:height=format!("{LANE_H}px")>
+                        <h3 lang=title_lang>{title}</h3>
+                        <span class="count">{format!("{count} {}", t(lang_now, K::Measures).to_lowercase())}</span>
+                    </div>
+                }
+                .into_any()
             }
             LayoutItem::Row {
                 measure,
                 depth,
-                y,
                 has_children,
                 ..
-            } => {
+            } => row_label(
+                f,
+                *measure,
+                *depth,
+                *has_children,
+                selected,
+                related,
+                expanded,
+                toggle,
+                query,
+                lang_now,
+            ),
+        }
+    };
+    let track_vm = vm.clone();
+    let track_for = move |i: usize| -> AnyView {
+        let f = &track_vm.loaded.feed;
+        let phase_index = |id: &str| f.phases.iter().position(|p| p.id == id);
+        match &track_vm.layout.items[i] {
+            LayoutItem::LaneHeader { y, .. } => {
+                view! { <rect x=0 y=AXIS_H + y width=width height=LANE_H class="lane-band"/> }
+                    .into_any()
+            }
+            LayoutItem::Row { measure, y, .. } => {
                 let m = &f.measures[*measure];
                 let id = m.id.clone();
                 let top = AXIS_H + y;
@@ -672,40 +742,27 @@ fn Timeline(
                     }
                     c
                 };
-                tracks.push(
-                    view! {
-                        <g class="row">
-                            <rect x=0 y=top width=width height=ROW_H class=row_class/>
-                            {undated.then(|| view! {
-                                <text x=8 y=top + ROW_H / 2.0 + 4.0 class="no-dates">{t(lang_now, K::NoDates)}</text>
-                            })}
-                            {bars}
-                            {markers}
-                        </g>
-                    }
-                    .into_any(),
-                );
-                labels.push(row_label(
-                    f,
-                    *measure,
-                    *depth,
-                    *has_children,
-                    selected,
-                    related,
-                    expanded,
-                    toggle,
-                    query,
-                    lang_now,
-                ));
+                view! {
+                    <g class="row">
+                        <rect x=0 y=top width=width height=ROW_H class=row_class/>
+                        {undated.then(|| view! {
+                            <text x=8 y=top + ROW_H / 2.0 + 4.0 class="no-dates">{t(lang_now, K::NoDates)}</text>
+                        })}
+                        {bars}
+                        {markers}
+                    </g>
+                }
+                .into_any()
             }
         }
-    }
+    };
 
     let arrows = {
         let vm = vm.clone();
         move || {
             show_arrows.get().then(|| {
-                timeline::arrows(&vm.loaded.feed, &vm.layout, &vm.scale, None)
+                let band = vm.layout.band(range.get());
+                timeline::arrows(&vm.loaded.feed, &vm.layout, &vm.scale, band)
                     .into_iter()
                     .map(|a| {
                         let d = &vm.loaded.feed.dependencies[a.dependency];
@@ -752,7 +809,9 @@ fn Timeline(
             <div class="tl-inner" style:width=format!("calc(var(--label-w) + {width}px)")>
                 <div class="tl-labels">
                     <div class="tl-corner" style:height=format!("{AXIS_H}px")>{t(lang_now, K::Measures)}</div>
-                    {labels}
+                    <div class="tl-spacer" style:height={let pad = pad.clone(); move || pad(false)}></div>
+                    <For each=move || range.get() key=|i| *i children=label_for/>
+                    <div class="tl-spacer" style:height=move || pad(true)></div>
                 </div>
                 <svg class="tl-svg" width=width height=AXIS_H + height role="presentation"
                     viewBox=format!("0 0 {width} {}", AXIS_H + height)>
@@ -763,7 +822,7 @@ fn Timeline(
                         </marker>
                     </defs>
                     {plan}
-                    {tracks}
+                    <g class="tracks"><For each=move || range.get() key=|i| *i children=track_for/></g>
                     {years}
                     {quarters}
                     <line x1=today_x y1=AXIS_H - 6.0 x2=today_x y2=AXIS_H + height class="today"/>

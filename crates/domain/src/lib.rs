@@ -7,6 +7,7 @@ pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod graph;
+pub mod json_path;
 pub mod lens;
 pub mod model;
 pub mod roadmap;

@@ -140,21 +140,28 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
             } else {
                 &[Role::Affected, Role::SharesData]
             };
+            // Actor ids (with a matching role) of each top row and its direct children, found
+            // in one pass over the measures (issue 9: was a scan of all measures per actor and row).
+            let kids = children(feed);
+            let mut by_actor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &i in &tops {
+                let mut ids: Vec<&str> = std::iter::once(i)
+                    .chain(kids.get(&i).into_iter().flatten().copied())
+                    .flat_map(|m| feed.measures[m].actors.iter())
+                    .filter(|r| roles.contains(&r.role))
+                    .map(|r| r.actor.as_str())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    by_actor.entry(id).or_default().push(i);
+                }
+            }
             for (a, actor) in feed.actors.iter().enumerate() {
                 if actor.kind != want {
                     continue;
                 }
-                let rows: Vec<usize> = tops
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        measure_and_children_have(feed, i, |m| {
-                            m.actors
-                                .iter()
-                                .any(|r| r.actor == actor.id && roles.contains(&r.role))
-                        })
-                    })
-                    .collect();
+                let rows = by_actor.remove(actor.id.as_str()).unwrap_or_default();
                 if !rows.is_empty() {
                     lanes.push(Lane {
                         key: actor.id.clone(),
@@ -195,15 +202,6 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
         });
     }
     lanes
-}
-
-fn measure_and_children_have(feed: &Feed, i: usize, pred: impl Fn(&Measure) -> bool) -> bool {
-    let id = &feed.measures[i].id;
-    pred(&feed.measures[i])
-        || feed
-            .measures
-            .iter()
-            .any(|m| m.parent.as_deref() == Some(id.as_str()) && pred(m))
 }
 
 /// The current status of a measure: the snapshot with the newest `as_of` (unparseable dates

@@ -73,16 +73,7 @@ impl Scale {
     /// The years a feed needs: every parseable date in it, the plan period and `today`, padded to
     /// whole years. Unparseable dates are ignored here (validation reports them).
     pub fn for_feed(feed: &Feed, today: Ymd, zoom: Zoom) -> Scale {
-        let mut lo = today.y;
-        let mut hi = today.y;
-        if let Some(pp) = feed.meta.plan_period {
-            lo = lo.min(pp.start);
-            hi = hi.max(pp.end);
-        }
-        for span in feed.measures.iter().flat_map(measure_spans) {
-            lo = lo.min(span.start.y);
-            hi = hi.max(span.end.y);
-        }
+        let (lo, hi) = year_range(feed, today);
         Scale::new(lo, hi, zoom)
     }
 
@@ -147,6 +138,22 @@ impl Scale {
         }
         out
     }
+}
+
+/// The years [`Scale::for_feed`] covers: every parseable date in the feed, the plan period and
+/// `today`. Parses every date, so the app computes it once per feed, not per zoom or regroup.
+pub fn year_range(feed: &Feed, today: Ymd) -> (i32, i32) {
+    let mut lo = today.y;
+    let mut hi = today.y;
+    if let Some(pp) = feed.meta.plan_period {
+        lo = lo.min(pp.start);
+        hi = hi.max(pp.end);
+    }
+    for span in feed.measures.iter().flat_map(measure_spans) {
+        lo = lo.min(span.start.y);
+        hi = hi.max(span.end.y);
+    }
+    (lo, hi)
 }
 
 /// Every parseable date span a measure carries (phases, milestones, ambition years).
@@ -441,6 +448,13 @@ pub fn arrows(
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
+    // Centre y of the first row of each measure, looked up once (not a scan per arrow).
+    let mut centre: BTreeMap<usize, f64> = BTreeMap::new();
+    for it in &layout.items {
+        if let LayoutItem::Row { measure, y, .. } = it {
+            centre.entry(*measure).or_insert(y + ROW_H / 2.0);
+        }
+    }
     let mut out = Vec::new();
     for (di, d) in feed.dependencies.iter().enumerate() {
         let (Some(&pre), Some(&dep)) = (index.get(d.to.as_str()), index.get(d.from.as_str()))
@@ -450,7 +464,7 @@ pub fn arrows(
         if pre == dep {
             continue;
         }
-        let (Some(y0), Some(y1)) = (layout.row_centre(pre), layout.row_centre(dep)) else {
+        let (Some(&y0), Some(&y1)) = (centre.get(&pre), centre.get(&dep)) else {
             continue;
         };
         if let Some((v0, v1)) = view_y {
@@ -487,10 +501,134 @@ pub fn arrows(
     out
 }
 
+// --- issue 9: row virtualisation -------------------------------------------------------------
+
+/// Layouts with more items than this draw only the rows near the viewport; smaller ones (every
+/// real feed so far) draw every row, so find-in-page and screen readers see all of them.
+pub const VIRTUALISE_ABOVE: usize = 150;
+/// Rows drawn above and below the viewport, in CSS pixels, so a fast scroll shows no gap.
+pub const OVERSCAN_PX: f64 = 800.0;
+
+impl LayoutItem {
+    /// Top y (below the axis) and height of the item.
+    pub fn extent(&self) -> (f64, f64) {
+        match self {
+            LayoutItem::LaneHeader { y, .. } => (*y, LANE_H),
+            LayoutItem::Row { y, .. } => (*y, ROW_H),
+        }
+    }
+}
+
+impl RowLayout {
+    /// The items to draw for a viewport whose top is `view_top` pixels below the top of the rows
+    /// (negative while the timeline is still below the fold) and `view_h` pixels high: every
+    /// item that overlaps the viewport widened by [`OVERSCAN_PX`] on both sides. Items are in
+    /// y order, so this is two binary searches. Layouts of at most [`VIRTUALISE_ABOVE`] items
+    /// are drawn whole.
+    pub fn window(&self, view_top: f64, view_h: f64) -> std::ops::Range<usize> {
+        let n = self.items.len();
+        if n <= VIRTUALISE_ABOVE {
+            return 0..n;
+        }
+        let lo = view_top - OVERSCAN_PX;
+        let hi = view_top + view_h.max(0.0) + OVERSCAN_PX;
+        let first = self.items.partition_point(|it| {
+            let (y, h) = it.extent();
+            y + h <= lo
+        });
+        let end = self.items.partition_point(|it| it.extent().0 < hi);
+        first..end.max(first)
+    }
+
+    /// Top y of item `i`, or the full height past the end (for the spacers around a window).
+    pub fn y_of(&self, i: usize) -> f64 {
+        self.items
+            .get(i)
+            .map(|it| it.extent().0)
+            .unwrap_or(self.height)
+    }
+
+    /// The vertical band (below the axis) of the items in `window`, for culling arrows that
+    /// lie wholly outside it (an arrow passing through it is kept): `None` (draw all) when the
+    /// layout is drawn whole.
+    pub fn band(&self, window: std::ops::Range<usize>) -> Option<(f64, f64)> {
+        (self.items.len() > VIRTUALISE_ABOVE)
+            .then(|| (self.y_of(window.start), self.y_of(window.end)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::roadmap::{children, lanes, Grouping};
+
+    /// One lane header then `rows` rows.
+    fn tall(rows: usize) -> RowLayout {
+        let mut items = vec![LayoutItem::LaneHeader { lane: 0, y: 0.0 }];
+        items.extend((0..rows).map(|i| LayoutItem::Row {
+            lane: 0,
+            measure: i,
+            depth: 0,
+            y: LANE_H + i as f64 * ROW_H,
+            has_children: false,
+        }));
+        RowLayout {
+            items,
+            height: LANE_H + rows as f64 * ROW_H,
+        }
+    }
+
+    #[test]
+    fn small_layouts_are_drawn_whole() {
+        let l = tall(VIRTUALISE_ABOVE - 1);
+        assert_eq!(l.window(5_000.0, 800.0), 0..VIRTUALISE_ABOVE);
+        assert_eq!(l.band(0..3), None);
+    }
+
+    #[test]
+    fn window_covers_viewport_plus_overscan_only() {
+        let l = tall(5_000);
+        // Scrolled to 10 000 px below the first row, 800 px viewport.
+        let w = l.window(10_000.0, 800.0);
+        let (y_first, h_first) = l.items[w.start].extent();
+        let (y_last, _) = l.items[w.end - 1].extent();
+        // first item reaches into the overscan band, the one before does not
+        assert!(y_first + h_first > 10_000.0 - OVERSCAN_PX);
+        let (y_prev, h_prev) = l.items[w.start - 1].extent();
+        assert!(y_prev + h_prev <= 10_000.0 - OVERSCAN_PX);
+        // last item starts inside the band, the next does not
+        assert!(y_last < 10_800.0 + OVERSCAN_PX);
+        assert!(l.items[w.end].extent().0 >= 10_800.0 + OVERSCAN_PX);
+        // a few dozen rows, not thousands
+        assert!(w.len() < 60 && w.len() > 40, "{w:?}");
+        assert_eq!(l.y_of(w.start), y_first);
+    }
+
+    #[test]
+    fn window_at_the_edges() {
+        let l = tall(5_000);
+        // timeline below the fold: starts at the first item
+        let w = l.window(-300.0, 800.0);
+        assert_eq!(w.start, 0);
+        assert!(w.end > 0 && w.end < 40);
+        // scrolled past the end: empty window at the end, spacer covers everything
+        let w = l.window(1e9, 800.0);
+        assert!(w.is_empty());
+        assert_eq!(l.y_of(w.start), l.height);
+        // the last rows when scrolled to the bottom
+        let w = l.window(l.height - 800.0, 800.0);
+        assert_eq!(w.end, l.items.len());
+    }
+
+    #[test]
+    fn arrow_band_is_the_window_and_culls_arrows_outside_it() {
+        let l = tall(5_000);
+        let w = l.window(2_000.0, 600.0);
+        let (lo, hi) = l.band(w.clone()).unwrap();
+        assert_eq!(lo, l.items[w.start].extent().0);
+        assert_eq!(hi, l.items[w.end].extent().0);
+        assert!(lo <= 2_000.0 - OVERSCAN_PX && hi >= 2_600.0 + OVERSCAN_PX);
+    }
 
     fn minimal() -> Feed {
         crate::minimal_fixture()

@@ -1,7 +1,7 @@
 //! Loading a feed: parse errors with their JSON path, then semantic checks collected into a
 //! list, each with a JSON pointer and a severity. Errors block rendering; warnings do not.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::Deserialize;
@@ -241,21 +241,26 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
-        let v = probe.meta.schema_version;
-        if schema_major(&v) != Some(SUPPORTED_MAJOR) {
-            return Err(LoadError::UnsupportedVersion {
-                found: v,
-                supported: SUPPORTED_MAJOR,
-            });
-        }
-    }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Feed>(de) {
-        Ok(feed) => Ok(feed),
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+    let unsupported = |v: &str| {
+        (schema_major(v) != Some(SUPPORTED_MAJOR)).then(|| LoadError::UnsupportedVersion {
+            found: v.to_string(),
+            supported: SUPPORTED_MAJOR,
+        })
+    };
+    // Issue 9: one plain parse. The version probe (a second pass) runs only for a feed that fails
+    // it, so a newer feed still gets the version message rather than a type error; the JSON path
+    // of a type error is found from its position (`json_path`), not tracked during the parse.
+    match serde_json::from_str::<Feed>(text) {
+        Ok(feed) => match unsupported(&feed.meta.schema_version) {
+            Some(e) => Err(e),
+            None => Ok(feed),
+        },
+        Err(inner) => {
+            if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
+                if let Some(e) = unsupported(&probe.meta.schema_version) {
+                    return Err(e);
+                }
+            }
             let (line, column) = (inner.line(), inner.column());
             let message = strip_serde_location(&inner.to_string());
             if inner.is_syntax() || inner.is_eof() {
@@ -265,6 +270,7 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
                     message,
                 })
             } else {
+                let path = crate::json_path::path_at(text, line, column);
                 Err(LoadError::Shape {
                     path: if path == "." { "/".into() } else { path },
                     line,
@@ -283,7 +289,8 @@ fn tok(s: &str) -> String {
 
 struct Ctx<'f> {
     issues: Vec<Issue>,
-    ids: BTreeMap<&'f str, String>,
+    // HashMaps for the two big lookups (every id; measures by id): issue 9, faster at scale.
+    ids: HashMap<&'f str, String>,
     source_docs: BTreeSet<&'f str>,
 }
 
@@ -341,11 +348,12 @@ impl<'f> Ctx<'f> {
             );
         }
         for (i, s) in sources.iter().enumerate() {
-            let p = format!("{pointer}/sources/{i}");
+            // built only when there is something to report (issue 9: validation speed)
+            let p = || format!("{pointer}/sources/{i}");
             if !self.source_docs.contains(s.doc.as_str()) {
                 self.push(
                     Rule::UnknownSource,
-                    format!("{p}/doc"),
+                    format!("{}/doc", p()),
                     format!("source document «{}» is not listed in /meta/sources", s.doc),
                 );
             }
@@ -353,7 +361,7 @@ impl<'f> Ctx<'f> {
                 if !valid_line_ref(lines) {
                     self.push(
                         Rule::InvalidLineRef,
-                        format!("{p}/lines"),
+                        format!("{}/lines", p()),
                         format!("«{lines}» is not a line reference like L276 or L276-L283"),
                     );
                 }
@@ -398,7 +406,7 @@ fn valid_color(c: &str) -> bool {
 pub fn validate(feed: &Feed) -> Vec<Issue> {
     let mut c = Ctx {
         issues: vec![],
-        ids: BTreeMap::new(),
+        ids: HashMap::new(),
         source_docs: feed.meta.sources.iter().map(|s| s.id.as_str()).collect(),
     };
     check_meta(&mut c, feed);
@@ -407,7 +415,7 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     let goals: BTreeMap<&str, &Goal> = feed.goals.iter().map(|g| (g.id.as_str(), g)).collect();
     let phases: BTreeSet<&str> = feed.phases.iter().map(|p| p.id.as_str()).collect();
     let actors: BTreeMap<&str, &Actor> = feed.actors.iter().map(|a| (a.id.as_str(), a)).collect();
-    let measures: BTreeMap<&str, &Measure> =
+    let measures: HashMap<&str, &Measure> =
         feed.measures.iter().map(|m| (m.id.as_str(), m)).collect();
     let components: BTreeSet<&str> = feed.components.iter().map(|x| x.id.as_str()).collect();
     let nodes = |id: &str| measures.contains_key(id) || components.contains(id);
@@ -680,7 +688,7 @@ fn check_measure(
     goals: &BTreeMap<&str, &Goal>,
     phases: &BTreeSet<&str>,
     actors: &BTreeMap<&str, &Actor>,
-    measures: &BTreeMap<&str, &Measure>,
+    measures: &HashMap<&str, &Measure>,
 ) {
     c.text(&m.name, format!("{p}/name"));
     c.opt_text(&m.description, format!("{p}/description"));
@@ -840,7 +848,7 @@ fn check_measure(
     }
 }
 
-fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &BTreeMap<&str, &Measure>) {
+fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &HashMap<&str, &Measure>) {
     for (i, m) in feed.measures.iter().enumerate() {
         let mut seen = BTreeSet::new();
         let mut cur = m;

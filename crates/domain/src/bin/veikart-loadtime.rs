@@ -1,0 +1,117 @@
+//! `veikart-loadtime FEED.json [RUNS]`: times `parse_feed` and `validate` (the two halves of
+//! `load`, which the app runs on every feed) natively, RUNS times (default 15, after one
+//! untimed warm-up), and prints the medians in milliseconds. Build it with `--release` for
+//! numbers worth comparing; `scripts/bench.sh` does. A second line times the view-model steps
+//! the timeline recomputes on a regroup or zoom change (what the browser numbers include).
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use veikart_domain::date::Ymd;
+use veikart_domain::graph::DepGraph;
+use veikart_domain::roadmap::{children, lanes, Grouping};
+use veikart_domain::timeline::{RowLayout, Scale, Zoom};
+use veikart_domain::validate::{parse_feed, validate, DEFAULT_MAX_BYTES};
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runs = match args.get(1).map(|r| r.parse::<usize>()) {
+        None => 15,
+        Some(Ok(r)) if r > 0 => r,
+        _ => 0,
+    };
+    let (Some(file), true) = (args.first(), runs > 0) else {
+        eprintln!("usage: veikart-loadtime FEED.json [RUNS]");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let (mut parse, mut check, mut total) = (vec![], vec![], vec![]);
+    let mut issues = 0;
+    for run in 0..=runs {
+        let t0 = Instant::now();
+        let feed = match parse_feed(&text, DEFAULT_MAX_BYTES) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let t1 = Instant::now();
+        issues = validate(&feed).len();
+        let t2 = Instant::now();
+        if run > 0 {
+            parse.push((t1 - t0).as_secs_f64() * 1e3);
+            check.push((t2 - t1).as_secs_f64() * 1e3);
+            total.push((t2 - t0).as_secs_f64() * 1e3);
+        }
+    }
+    println!(
+        "{file}: {} bytes, {issues} issue(s); median of {runs}: parse {:.2} ms, validate {:.2} ms, parse+validate {:.2} ms",
+        text.len(),
+        median(parse),
+        median(check),
+        median(total)
+    );
+    // The view model of the timeline (src/components/roadmap.rs), per step.
+    let feed = parse_feed(&text, DEFAULT_MAX_BYTES).expect("parsed above");
+    let all: Vec<usize> = (0..feed.measures.len()).collect();
+    let today = Ymd {
+        y: 2026,
+        m: 11,
+        d: 22,
+    };
+    let time = |f: &dyn Fn()| {
+        median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .collect(),
+        )
+    };
+    let t_lanes: Vec<String> = Grouping::ALL
+        .into_iter()
+        .map(|g| {
+            let ms = time(&|| {
+                std::hint::black_box(lanes(&feed, g, &all));
+            });
+            format!("{} {ms:.2}", g.key())
+        })
+        .collect();
+    let l = lanes(&feed, Grouping::Goal, &all);
+    let kids = children(&feed);
+    let t_layout = time(&|| {
+        let kids = children(&feed);
+        std::hint::black_box(RowLayout::new(&feed, &l, &kids, &|_| false));
+    });
+    let _ = kids;
+    let t_scale = time(&|| {
+        std::hint::black_box(Scale::for_feed(&feed, today, Zoom::Years));
+    });
+    let t_graph = time(&|| {
+        std::hint::black_box(DepGraph::from_feed(&feed));
+    });
+    println!(
+        "{file}: view model, median ms: lanes by {}; children + row layout {t_layout:.2}; scale {t_scale:.2}; dependency graph {t_graph:.2}",
+        t_lanes.join(", ")
+    );
+    ExitCode::SUCCESS
+}
