@@ -15,9 +15,8 @@
 //   heap      JS heap in use after a forced GC (CDP Runtime.getHeapUsage), and the wasm linear
 //             memory size (WebAssembly.Memory, which holds the parsed feed)
 // Then, on the same page (1 000 and 5 000 measures): regrouping (click "Grupper etter"
-// eier → brukergruppe → prioritet → mål) and a zoom change (kvartal → år) as a stand-in for
-// the ?q= filter change, which this branch does not have: both recompute the view model for all
-// measures and redraw the timeline, as a filter change does. Each is timed twice:
+// eier → brukergruppe → prioritet → mål), a zoom change (kvartal → år) and a filter change (typing
+// "t001", "t0012" and "" into the search box, i.e. ?q=). Each is timed twice:
 //   update    click → DOM updated (checked with a MutationObserver on the expected result) plus
 //             a forced style + layout: the main-thread work of the interaction
 //   to paint  click → the task after the next animation frame (includes waiting for vsync)
@@ -116,8 +115,42 @@ async function interact(page, button, done) {
   }, [button, done]);
 }
 
-const GROUP_BTN = (k) => `.toolbar .seg:nth-of-type(1) button:nth-of-type(${k})`;
-const ZOOM_BTN = (k) => `.toolbar .seg:nth-of-type(2) button:nth-of-type(${k})`;
+const GROUP_BTN = (k) => `.toolbar [role=group][aria-label="Grupper etter"] button:nth-of-type(${k})`;
+const ZOOM_BTN = (k) => `.toolbar [role=group][aria-label="Tidsskala"] button:nth-of-type(${k})`;
+
+// Types `text` into the search box (a ?q= filter change) and times the update until the announced
+// result count changes. Returns { update, paint } in ms.
+async function typeFilter(page, text) {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector('#vk-search');
+    const count = () => document.querySelector('.result-count')?.textContent;
+    if (!input) throw new Error('no search box');
+    const before = count();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { obs.disconnect(); reject(new Error(`timeout filtering "${text}"`)); }, 20_000);
+      let finished = false;
+      const check = () => {
+        if (finished || count() === before) return;
+        finished = true;
+        obs.disconnect();
+        clearTimeout(timer);
+        document.querySelector('.timeline').getBoundingClientRect(); // force style + layout
+        const update = performance.now() - t0;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve({ update, paint: performance.now() - t0 });
+          ch.port2.postMessage(0);
+        });
+      };
+      const obs = new MutationObserver(check);
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      const t0 = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      check();
+    });
+  }, text);
+}
 const changed = (sel, what) =>
   `document.querySelector('${sel}').getAttribute('aria-pressed') === 'true' && ${what}`;
 
@@ -130,13 +163,15 @@ async function appLoad(url, { interactions }) {
       return { parse: last('veikart:parse'), validate: last('veikart:validate'), rows: document.querySelectorAll('.row-label').length };
     });
     const h = await heap(page);
-    const out = { paint, ...m, heap: h.js, wasmMem: h.wasm, regroup: [], zoom: [] };
+    const out = { paint, ...m, heap: h.js, wasmMem: h.wasm, regroup: [], zoom: [], filter: [] };
     if (interactions) {
       await page.waitForTimeout(200); // let the start-up settle
       const lane = "document.querySelector('.lane-head h3')?.textContent !== before.lane";
       for (const k of [2, 3, 4, 1]) out.regroup.push(await interact(page, GROUP_BTN(k), changed(GROUP_BTN(k), lane)));
       const width = "document.querySelector('svg.tl-svg')?.getAttribute('width') !== before.width";
       for (const k of [2, 1]) out.zoom.push(await interact(page, ZOOM_BTN(k), changed(ZOOM_BTN(k), width)));
+      // a filter change: type a search, widen it, clear it (each changes the result count)
+      for (const q of ['t001', 't0012', '']) out.filter.push(await typeFilter(page, q));
     }
     return out;
   });
@@ -195,8 +230,10 @@ const table = [
   ['parse + validate, native (release)', ...SCENARIOS.map((s) => f1(native(s.key)[2]))],
   ['regroup: update (script+layout)', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.regroup.map((x) => x.update))))],
   ['regroup: to next paint', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.regroup.map((x) => x.paint))))],
-  ['zoom change* : update (script+layout)', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.zoom.map((x) => x.update))))],
-  ['zoom change* : to next paint', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.zoom.map((x) => x.paint))))],
+  ['zoom change: update (script+layout)', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.zoom.map((x) => x.update))))],
+  ['zoom change: to next paint', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.zoom.map((x) => x.paint))))],
+  ['filter change (?q=): update', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.filter.map((x) => x.update))))],
+  ['filter change (?q=): to next paint', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.filter.map((x) => x.paint))))],
   ['JS heap after load + GC (MB)', ...SCENARIOS.map((s) => mb(med(s.key, (r) => r.heap)))],
   ['wasm linear memory (MB)', ...SCENARIOS.map((s) => mb(med(s.key, (r) => r.wasmMem)))],
 ];
@@ -204,8 +241,7 @@ const widths = head.map((_, i) => Math.max(...[head, ...table].map((r) => r[i].l
 const line = (r) => r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(line(head));
 table.forEach((r) => console.log(line(r)));
-console.log('* stand-in for a ?q= filter change (not in this branch): recomputes the view model for every');
-console.log('  measure and redraws the timeline, as a filter change does. "-" = not measured for that feed.');
+console.log('"-" = not measured for that feed. Filter change = typing into the search box (t001, t0012, cleared).');
 
 const visPaint = median(res.vis.map((r) => r.paint));
 const our5000 = med('5000', (r) => r.paint);
@@ -217,14 +253,14 @@ console.log(`  Veikart first paint ${f1(our5000)} ms → Veikart is ${ratio.toFi
 const size = Number(process.env.BENCH_SIZE_GZ);
 const nat5 = native('5000')[2];
 const wasm5 = med('5000', (r) => r.parse + r.validate);
-const filt5 = med('5000', (r) => r.zoom.map((x) => x.update));
+const filt5 = med('5000', (r) => r.filter.map((x) => x.update));
 const checks = [
   ['wasm + JS gzip', `${size} B`, `≤ ${BUDGET.sizeGz} B`, size <= BUDGET.sizeGz],
   ['first paint, default feed', `${f1(med('default', (r) => r.paint))} ms`, `≤ ${BUDGET.paintDefault} ms`, med('default', (r) => r.paint) <= BUDGET.paintDefault],
   ['parse + validate, 5 000, native', `${f1(nat5)} ms`, `≤ ${BUDGET.parse5000} ms`, nat5 <= BUDGET.parse5000],
   ['parse + validate, 5 000, wasm', `${f1(wasm5)} ms`, `≤ ${BUDGET.parse5000} ms`, wasm5 <= BUDGET.parse5000],
   ['first paint, 5 000', `${f1(our5000)} ms`, `≤ ${BUDGET.paint5000} ms`, our5000 <= BUDGET.paint5000],
-  ['filter change*, 5 000 (update)', `${f1(filt5)} ms`, `≤ ${BUDGET.filter5000} ms`, filt5 <= BUDGET.filter5000],
+  ['filter change, 5 000 (update)', `${f1(filt5)} ms`, `≤ ${BUDGET.filter5000} ms`, filt5 <= BUDGET.filter5000],
   ['vs vis-timeline, 5 000 first paint', `${ratio.toFixed(1)}×`, `≥ ${BUDGET.visRatio}×`, ratio >= BUDGET.visRatio],
 ];
 console.log('\nbudget                               measured        budget        result');

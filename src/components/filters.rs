@@ -168,7 +168,12 @@ pub fn FilterBar(filter: Memo<Filter>, result: Memo<Option<Arc<FilterResult>>>) 
         });
     };
 
+    // Built only while the panel is open: a keystroke in the search box should not rebuild
+    // every checkbox of a hidden panel.
     let facets = move || {
+        if !open.get() {
+            return None;
+        }
         let lang = lang.get();
         let loaded = feed.get()?;
         let f = &loaded.feed;

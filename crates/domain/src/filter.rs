@@ -203,7 +203,11 @@ impl Filter {
 pub struct Index {
     /// Folded names (all languages), code, id, aliases and description.
     haystack: Vec<String>,
-    values: Vec<BTreeMap<Facet, BTreeSet<String>>>,
+    /// Per facet (in `Facet::ALL` order), the distinct option values; measures refer to them by
+    /// index, so a filter change compares small integers instead of strings.
+    options: [Vec<String>; 5],
+    /// Per measure, per facet: indices into `options`.
+    values: Vec<[Vec<u32>; 5]>,
     /// Years covered by any dated content: (first, last).
     years: Vec<Option<(i32, i32)>>,
     prioritised: Vec<bool>,
@@ -225,6 +229,7 @@ impl Index {
             .collect();
         let mut idx = Index {
             haystack: Vec::with_capacity(feed.measures.len()),
+            options: Default::default(),
             values: Vec::with_capacity(feed.measures.len()),
             years: Vec::with_capacity(feed.measures.len()),
             prioritised: Vec::with_capacity(feed.measures.len()),
@@ -245,7 +250,21 @@ impl Index {
                 text_all(d, &mut h);
             }
             idx.haystack.push(fold(&h));
-            idx.values.push(facet_values(m, &kinds));
+            let mut per: [Vec<u32>; 5] = Default::default();
+            for (facet, vals) in facet_values(m, &kinds) {
+                let fi = facet as usize;
+                for v in vals {
+                    let pos = match idx.options[fi].iter().position(|o| *o == v) {
+                        Some(p) => p,
+                        None => {
+                            idx.options[fi].push(v);
+                            idx.options[fi].len() - 1
+                        }
+                    };
+                    per[fi].push(pos as u32);
+                }
+            }
+            idx.values.push(per);
             idx.years
                 .push(measure_spans(m).fold(None, |acc, s: DateSpan| {
                     let (a, b) = (s.start.y, s.end.y);
@@ -267,16 +286,27 @@ impl Index {
         self.haystack.is_empty()
     }
 
+    /// The selection of each facet as a lookup by option index (`None`: nothing selected).
+    fn selection(&self, f: &Filter) -> [Option<Vec<bool>>; 5] {
+        let mut out: [Option<Vec<bool>>; 5] = Default::default();
+        for facet in Facet::ALL {
+            let fi = facet as usize;
+            if let Some(sel) = f.selected.get(&facet).filter(|s| !s.is_empty()) {
+                out[fi] = Some(self.options[fi].iter().map(|o| sel.contains(o)).collect());
+            }
+        }
+        out
+    }
+
     /// Bit set of the facets measure `i` passes (a facet with nothing selected always passes),
     /// plus bit 7 for the non-facet parts (text, window, prioritised).
-    fn pass_mask(&self, i: usize, f: &Filter, needle: &str) -> u8 {
+    fn pass_mask(&self, i: usize, f: &Filter, sel: &[Option<Vec<bool>>; 5], needle: &str) -> u8 {
         let mut mask = 0u8;
         for facet in Facet::ALL {
-            let ok = match f.selected.get(&facet) {
-                Some(sel) if !sel.is_empty() => self.values[i]
-                    .get(&facet)
-                    .is_some_and(|vals| vals.iter().any(|v| sel.contains(v))),
-                _ => true,
+            let fi = facet as usize;
+            let ok = match &sel[fi] {
+                Some(chosen) => self.values[i][fi].iter().any(|&v| chosen[v as usize]),
+                None => true,
             };
             if ok {
                 mask |= facet.bit();
@@ -345,30 +375,29 @@ pub struct FilterResult {
     pub counts: BTreeMap<Facet, BTreeMap<String, usize>>,
 }
 
-/// Applies `filter`. `parents[i]` is the index of measure `i`'s parent, if any.
+/// Applies `filter` to the measures of `feed` (whose `index` was built with `Index::new`).
 pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
     let n = feed.measures.len().min(index.len());
     let needle = fold(filter.text.trim());
+    let sel = index.selection(filter);
     let masks: Vec<u8> = (0..n)
-        .map(|i| index.pass_mask(i, filter, &needle))
+        .map(|i| index.pass_mask(i, filter, &sel, &needle))
         .collect();
     let matched: Vec<usize> = (0..n).filter(|&i| masks[i] == ALL_BITS).collect();
 
     let mut counts: BTreeMap<Facet, BTreeMap<String, usize>> = BTreeMap::new();
     for facet in Facet::ALL {
+        let fi = facet as usize;
         let others = ALL_BITS & !facet.bit();
-        let c = counts.entry(facet).or_default();
+        let mut c = vec![0usize; index.options[fi].len()];
         for (mask, values) in masks.iter().zip(&index.values) {
-            let pass_others = mask & others == others;
-            if let Some(vals) = values.get(&facet) {
-                for v in vals {
-                    let e = c.entry(v.clone()).or_insert(0);
-                    if pass_others {
-                        *e += 1;
-                    }
+            if mask & others == others {
+                for &v in &values[fi] {
+                    c[v as usize] += 1;
                 }
             }
         }
+        counts.insert(facet, index.options[fi].iter().cloned().zip(c).collect());
     }
 
     let pos: BTreeMap<&str, usize> = feed

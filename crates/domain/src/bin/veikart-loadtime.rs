@@ -109,8 +109,28 @@ fn main() -> ExitCode {
     let t_graph = time(&|| {
         std::hint::black_box(DepGraph::from_feed(&feed));
     });
+    // Filtering (src/components/filters.rs): the search index once per feed, then one apply per
+    // change, with a search text and with a facet selected.
+    let t_index = time(&|| {
+        std::hint::black_box(veikart_domain::filter::Index::new(&feed));
+    });
+    let index = veikart_domain::filter::Index::new(&feed);
+    let text_filter = veikart_domain::filter::Filter {
+        text: "t001".into(),
+        ..Default::default()
+    };
+    let t_text = time(&|| {
+        std::hint::black_box(veikart_domain::filter::apply(&feed, &index, &text_filter));
+    });
+    let mut facet_filter = veikart_domain::filter::Filter::default();
+    if let Some(g) = feed.goals.first() {
+        facet_filter.toggle(veikart_domain::filter::Facet::Goal, &g.id);
+    }
+    let t_facet = time(&|| {
+        std::hint::black_box(veikart_domain::filter::apply(&feed, &index, &facet_filter));
+    });
     println!(
-        "{file}: view model, median ms: lanes by {}; children + row layout {t_layout:.2}; scale {t_scale:.2}; dependency graph {t_graph:.2}",
+        "{file}: view model, median ms: lanes by {}; children + row layout {t_layout:.2}; scale {t_scale:.2}; dependency graph {t_graph:.2}; filter index {t_index:.2}, filter apply (text) {t_text:.2}, (goal facet) {t_facet:.2}",
         t_lanes.join(", ")
     );
     ExitCode::SUCCESS
