@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount<V: IntoView + 'static>(
     url: &str,
-    view: impl Fn() -> V + 'static,
+    view: impl Fn() -> V + Send + Sync + 'static,
 ) -> (web_sys::HtmlElement, impl Drop) {
     set_url(url);
     let root = container();
