@@ -11,6 +11,7 @@ pub mod json_path;
 pub mod lens;
 pub mod model;
 pub mod roadmap;
+pub mod source;
 pub mod text;
 pub mod timeline;
 pub mod validate;

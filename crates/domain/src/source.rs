@@ -1,0 +1,168 @@
+//! Where the feed may come from. `?feed=` takes a same-origin absolute path (`/bench/feed.json`)
+//! or an `http(s)` URL whose origin is on the allow-list in `public/veikart.config.json`; anything
+//! else is refused with a reason the app shows (never silently replaced by another feed).
+
+use serde::Deserialize;
+
+/// The app's runtime configuration (`public/veikart.config.json`); every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Origins (`https://www.ehelse.no`) other feeds may be fetched from with `?feed=`.
+    pub feed_origins: Vec<String>,
+    /// Fetch timeout in milliseconds (the loader's default when absent).
+    pub feed_timeout_ms: Option<u32>,
+    /// Largest feed accepted, in bytes (the loader's default when absent).
+    pub feed_max_bytes: Option<usize>,
+}
+
+impl Config {
+    /// Reads the configuration; an unreadable file is reported, not guessed at.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// An `http(s)` URL whose origin is not on the allow-list.
+    NotAllowed { origin: String },
+    /// Not a same-origin path and not an `http(s)` URL (or one with suspicious characters).
+    Malformed,
+}
+
+fn clean(s: &str) -> bool {
+    s.len() <= 2048
+        && !s
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
+/// The origin (`scheme://host[:port]`, lower case) of an absolute `http(s)` URL, if it is one.
+/// URLs with credentials (`user@host`) have no origin here.
+pub fn origin_of(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let (scheme, rest) = if let Some(r) = lower.strip_prefix("https://") {
+        ("https", r)
+    } else if let Some(r) = lower.strip_prefix("http://") {
+        ("http", r)
+    } else {
+        return None;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let authority = authority.strip_suffix(default_port).unwrap_or(authority);
+    Some(format!("{scheme}://{authority}"))
+}
+
+/// The URL to fetch for a `?feed=` value (`None` = the default feed at `default`).
+pub fn feed_source(
+    param: Option<&str>,
+    default: &str,
+    allowed_origins: &[String],
+) -> Result<String, SourceError> {
+    let Some(p) = param.map(str::trim).filter(|p| !p.is_empty()) else {
+        return Ok(default.to_string());
+    };
+    if !clean(p) {
+        return Err(SourceError::Malformed);
+    }
+    if p.starts_with('/') && !p.starts_with("//") {
+        return Ok(p.to_string());
+    }
+    let origin = origin_of(p).ok_or(SourceError::Malformed)?;
+    let allowed = allowed_origins
+        .iter()
+        .filter_map(|o| origin_of(o.trim_end_matches('/')))
+        .any(|o| o == origin);
+    if allowed {
+        Ok(p.to_string())
+    } else {
+        Err(SourceError::NotAllowed { origin })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const D: &str = "/public/feed.json";
+
+    #[test]
+    fn default_and_same_origin_paths() {
+        assert_eq!(feed_source(None, D, &[]), Ok(D.into()));
+        assert_eq!(feed_source(Some("  "), D, &[]), Ok(D.into()));
+        assert_eq!(
+            feed_source(Some("/bench/feed-5000.json"), D, &[]),
+            Ok("/bench/feed-5000.json".into())
+        );
+    }
+
+    #[test]
+    fn allow_listed_origins_only() {
+        let allow = vec![
+            "https://www.ehelse.no".to_string(),
+            "http://127.0.0.1:8181/".to_string(),
+        ];
+        assert_eq!(
+            feed_source(Some("https://www.ehelse.no/veikart/feed.json"), D, &allow),
+            Ok("https://www.ehelse.no/veikart/feed.json".into())
+        );
+        assert_eq!(
+            feed_source(Some("HTTPS://WWW.EHELSE.NO:443/x.json"), D, &allow),
+            Ok("HTTPS://WWW.EHELSE.NO:443/x.json".into())
+        );
+        assert_eq!(
+            feed_source(Some("http://127.0.0.1:8181/f.json"), D, &allow),
+            Ok("http://127.0.0.1:8181/f.json".into())
+        );
+        assert_eq!(
+            feed_source(Some("https://evil.example/feed.json"), D, &allow),
+            Err(SourceError::NotAllowed {
+                origin: "https://evil.example".into()
+            })
+        );
+        // a look-alike host, another port, credentials
+        assert!(feed_source(Some("https://www.ehelse.no.evil.example/f.json"), D, &allow).is_err());
+        assert!(feed_source(Some("http://127.0.0.1:8182/f.json"), D, &allow).is_err());
+        assert_eq!(
+            feed_source(Some("https://www.ehelse.no@evil.example/f.json"), D, &allow),
+            Err(SourceError::Malformed)
+        );
+    }
+
+    #[test]
+    fn malformed_values_are_refused() {
+        for bad in [
+            "//evil.example/feed.json",
+            "/\\evil.example/feed.json",
+            "/\t/evil.example",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "feed.json",
+            "ftp://www.ehelse.no/f.json",
+        ] {
+            assert_eq!(
+                feed_source(Some(bad), D, &["https://www.ehelse.no".into()]),
+                Err(SourceError::Malformed),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn config_reads_known_fields_and_refuses_others() {
+        let c = Config::parse(
+            r#"{"feed_origins": ["https://www.ehelse.no"], "feed_timeout_ms": 8000}"#,
+        )
+        .unwrap();
+        assert_eq!(c.feed_origins, vec!["https://www.ehelse.no"]);
+        assert_eq!(c.feed_timeout_ms, Some(8000));
+        assert_eq!(c.feed_max_bytes, None);
+        assert_eq!(Config::parse("{}").unwrap(), Config::default());
+        assert!(Config::parse(r#"{"feed_origin": []}"#).is_err());
+    }
+}
