@@ -5,6 +5,7 @@ pub mod embed;
 pub mod filters;
 pub mod graph;
 pub mod lens;
+pub mod local_file;
 pub mod roadmap;
 pub mod statement;
 pub mod table;
