@@ -221,7 +221,6 @@ dbep["sources"].append(src("004", "L422-L453", "29/21"))
 grunnmur = {
     "id": "FELLES-GRUNNMUR",
     "name": t("Felles grunnmur for digitale tjenester", "Shared foundation for digital services (Felles grunnmur)"),
-    "short_name": "Felles grunnmur",
     "description": t(
         "Etablering av Felles grunnmur vil legge grunnlag for raskere, sikrere og mer kostnadseffektiv digitalisering av hele helsesektoren. Anbefalt ambisjonsnivå 2021 omfatter blant annet felleskomponenter for dokumentdeling, felles tillitsmodell, Kjernejournal – API kritisk info, pasientinformasjonslokalisator og felles hjelpenummer. HelseID, API management for nasjonale e-helseløsninger, grunndata, felles språk og meldingsutveksling forskyves til 2022–2024.",
         "Establishing Felles grunnmur lays the ground for faster, safer and more cost-effective digitalisation of the whole health sector. The recommended 2021 ambition level covers, among other things, shared components for document sharing, a common trust model, the Kjernejournal API for critical information, a patient information locator and a common help number. HelseID, API management for the national e-health solutions, master data, common terminology and messaging are moved to 2022–2024.",

@@ -11,6 +11,8 @@ use veikart_domain::Lang;
 
 use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
 use crate::components::ambitions::AmbitionOverview;
+use crate::components::changes::{provide_compare, ChangeList, CompareToggle};
+use crate::components::council::CouncilView;
 use crate::components::detail::DetailRoute;
 use crate::components::graph::DependencyGraph;
 use crate::components::roadmap::RoadmapView;
@@ -94,6 +96,7 @@ fn Shell() -> impl IntoView {
             .filter(|l| l.is_usable())
     });
     provide_context(Ctx { feed, lang });
+    provide_compare();
 
     let updated = move || {
         feed.get().map(|l| {
@@ -137,7 +140,7 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The three views of the same feed, chosen with `?visning=`.
+/// The views of the same feed, chosen with `?visning=`.
 #[component]
 fn Views(lang: Signal<Lang>) -> impl IntoView {
     let (view_q, set_view_q) = query_signal::<String>("visning");
@@ -158,10 +161,15 @@ fn Views(lang: Signal<Lang>) -> impl IntoView {
             {tab("", K::ViewTimeline)}
             {tab("avhengigheter", K::ViewGraph)}
             {tab("ambisjoner", K::ViewAmbitions)}
+            {tab("endringer", K::ViewChanges)}
+            {tab("rad", K::ViewCouncil)}
         </nav>
+        <CompareToggle/>
         {move || match current.get().as_str() {
             "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
             "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
+            "endringer" => view! { <ChangeList/> }.into_any(),
+            "rad" => view! { <CouncilView/> }.into_any(),
             _ => view! { <RoadmapView/> }.into_any(),
         }}
     }

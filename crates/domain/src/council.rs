@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::date::DateSpan;
 use crate::model::{Body, Decision, DecisionState, Feed};
 
-/// One meeting of one body and the decisions (indices into `feed.decisions`) taken or proposed.
+/// One meeting of one body and the decisions (indices into the slice given to [`meetings`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meeting {
     pub body: Body,
@@ -23,10 +23,11 @@ impl Meeting {
         let tail = self.number.as_deref().unwrap_or(&self.date);
         format!("{}-{}", self.body.code(), tail.replace(['/', ' '], "-"))
     }
-    pub fn proposed(&self, feed: &Feed) -> usize {
+    /// How many of its decisions are only proposed (not yet in minutes).
+    pub fn proposed(&self, decisions: &[Decision]) -> usize {
         self.decisions
             .iter()
-            .filter(|&&i| feed.decisions[i].state == DecisionState::Proposed)
+            .filter(|&&i| decisions[i].state == DecisionState::Proposed)
             .count()
     }
 }
@@ -43,9 +44,9 @@ pub const BODIES: [Body; 4] = [Body::Nuit, Body::Nufa, Body::Nehs, Body::Nehr];
 
 /// Meetings, newest first. Decisions of the same body with the same meeting number (or, without a
 /// number, the same date) form one meeting; within it they are in case order as in the feed.
-pub fn meetings(feed: &Feed, bodies: &BTreeSet<Body>) -> Vec<Meeting> {
+pub fn meetings(decisions: &[Decision], bodies: &BTreeSet<Body>) -> Vec<Meeting> {
     let mut out: Vec<Meeting> = Vec::new();
-    for (i, d) in feed.decisions.iter().enumerate() {
+    for (i, d) in decisions.iter().enumerate() {
         if !bodies.is_empty() && !bodies.contains(&d.body) {
             continue;
         }
@@ -161,21 +162,21 @@ mod tests {
     #[test]
     fn meetings_group_by_body_and_number_newest_first() {
         let f = feed();
-        let m = meetings(&f, &BTreeSet::new());
+        let m = meetings(&f.decisions, &BTreeSet::new());
         let keys: Vec<String> = m.iter().map(Meeting::key).collect();
         assert_eq!(
             keys,
             vec!["NUIT-2-2023", "NUFA-2022", "NUFA-2021-10-27", "NEHS-7-20"]
         );
         assert_eq!(m[0].decisions, vec![0, 1]);
-        assert_eq!(m[0].proposed(&f), 2);
+        assert_eq!(m[0].proposed(&f.decisions), 2);
     }
 
     #[test]
     fn meetings_filter_by_body() {
         let f = feed();
         let only: BTreeSet<Body> = [Body::Nufa].into_iter().collect();
-        let m = meetings(&f, &only);
+        let m = meetings(&f.decisions, &only);
         assert_eq!(m.len(), 2);
         assert!(m.iter().all(|m| m.body == Body::Nufa));
     }
