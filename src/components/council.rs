@@ -72,14 +72,15 @@ fn concerns(f: &Feed, d: &Decision, query: &str, lang: Lang) -> impl IntoView {
 }
 
 fn meeting_title(m: &Meeting, lang: Lang) -> String {
+    // Without a meeting number (the papers do not always give one), body and date only.
     let number = m
         .number
-        .clone()
-        .unwrap_or_else(|| t(lang, K::NoMeetingNumber).to_string());
+        .as_ref()
+        .map(|n| format!(" · {} {n}", t(lang, K::Meeting).to_lowercase()))
+        .unwrap_or_default();
     format!(
-        "{} · {} {number} · {}",
+        "{}{number} · {}",
         body_name(m.body, lang),
-        t(lang, K::Meeting).to_lowercase(),
         format_date(&m.date, lang)
     )
 }
