@@ -4,7 +4,7 @@
 #   clippy  cargo clippy --workspace --all-targets -- -D warnings     (counts 1)
 #           + the same for --target wasm32-unknown-unknown -p veikart  (counts 1, "clippy-wasm")
 #   native  cargo test --workspace                                    (counts each test)
-#   check   veikart-check on public/feed.json (must exit 0) and on each tests/fixtures/bad/*.json
+#   check   veikart-check on public/feed.json and public/feeds/*.json (must exit 0) and on each tests/fixtures/bad/*.json
 #           (each must exit 1)                                        (counts 1 per file)
 #   wasm    cargo test --target wasm32-unknown-unknown -p veikart (headless Chromium; counts each test)
 #   build   trunk build --release into dist/                          (counts 1)
@@ -129,6 +129,8 @@ if want check; then
       f=$((f + 1))
       echo "  FAIL  public/feed.json is missing"
     fi
+    # Older shipped versions (issue 8: public/feeds/*.json, the feed's previous_version) must pass too.
+    for old in public/feeds/*.json; do [ -f "$old" ] && check_file "$old" 0; done
     ((${#BAD[@]})) || { f=$((f + 1)); echo "  FAIL  no tests/fixtures/bad/*.json found"; }
     for b in "${BAD[@]}"; do check_file "$b" 1; done
   fi

@@ -13,6 +13,8 @@ use veikart_domain::Lang;
 
 use crate::api::{feed_url, fetch_feed, FeedError};
 use crate::components::ambitions::AmbitionOverview;
+use crate::components::changes::{provide_compare, ChangeList, CompareToggle};
+use crate::components::council::CouncilView;
 use crate::components::detail::DetailRoute;
 use crate::components::embed::EmbedBridge;
 use crate::components::graph::DependencyGraph;
@@ -174,6 +176,7 @@ fn Shell() -> impl IntoView {
             .filter(|l| l.is_usable())
     });
     provide_context(Ctx { feed, lang });
+    provide_compare();
     let query = current_query();
 
     let updated = move || {
@@ -222,7 +225,7 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The three views of the same feed, chosen with `?visning=`.
+/// The views of the same feed, chosen with `?visning=`.
 #[component]
 fn Views(lang: Signal<Lang>) -> impl IntoView {
     let location = use_location();
@@ -253,11 +256,16 @@ fn Views(lang: Signal<Lang>) -> impl IntoView {
                 {tab("avhengigheter", K::ViewGraph)}
                 {tab("ambisjoner", K::ViewAmbitions)}
                 {tab("for-oss", K::ViewLens)}
+                {tab("endringer", K::ViewChanges)}
+                {tab("rad", K::ViewCouncil)}
             </nav>
+            <CompareToggle/>
             {move || match current.get().as_str() {
                 "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
                 "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
                 "for-oss" => view! { <ActorLens/> }.into_any(),
+                "endringer" => view! { <ChangeList/> }.into_any(),
+                "rad" => view! { <CouncilView/> }.into_any(),
                 _ => view! { <RoadmapView/> }.into_any(),
             }}
         }

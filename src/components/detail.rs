@@ -283,30 +283,17 @@ fn detail_body(
         })
         .collect_view();
 
-    let decisions: Vec<_> = f
-        .decisions
-        .iter()
-        .filter(|d| d.measures.iter().any(|x| x == &m.id))
-        .map(|d| {
-            let state = match d.state {
-                veikart_domain::model::DecisionState::Proposed => t(lang, K::Proposed),
-                veikart_domain::model::DecisionState::Adopted => t(lang, K::Adopted),
-            };
-            view! {
-                <li>
-                    <strong>{format!("{} {} ({})", d.body.code(), d.case, format_date(&d.date, lang))}</strong>
-                    " — " <em>{state}</em> ": " {feed_text(&d.title, lang)}
-                    <blockquote>{feed_text(&d.text, lang)}</blockquote>
-                </li>
-            }
-        })
-        .collect();
+    let (n_dec, decisions) = crate::components::council::decision_history(
+        f,
+        &m.id,
+        lang,
+        &current_query().get_untracked(),
+    );
 
     // plotters escapes all text; the chart holds years and numbers only.
     let chart = veikart_domain::charts::ambition_svg(m, 480, 200);
     let n_dep = depends_on.len();
     let n_by = depended_by.len();
-    let n_dec = decisions.len();
     view! {
         <header>
             <p class="kicker">
@@ -333,7 +320,8 @@ fn detail_body(
         {section(t(lang, K::DependedOnBy), n_by == 0, lang, view! { <ul class="deps">{depended_by}</ul> })}
         {section(t(lang, K::Milestones), m.milestones.is_empty(), lang, view! { <ul>{milestones}</ul> })}
         {section(t(lang, K::Status), m.status.is_empty(), lang, view! { <ul>{status}</ul> })}
-        {section(t(lang, K::Decisions), n_dec == 0, lang, view! { <ul class="decisions">{decisions}</ul> })}
+        <crate::components::changes::MeasureChanges id=m.id.clone()/>
+        {section(t(lang, K::DecisionHistory), n_dec == 0, lang, decisions)}
         <section class="detail-section sources">
             <h3>{t(lang, K::Sources)}</h3>
             <p>{sources_line(f, &m.sources)}</p>

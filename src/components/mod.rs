@@ -1,5 +1,7 @@
 pub mod ambitions;
 pub mod cards;
+pub mod changes;
+pub mod council;
 pub mod detail;
 pub mod embed;
 pub mod filters;

@@ -748,6 +748,7 @@ fn Timeline(
                         {undated.then(|| view! {
                             <text x=8 y=top + ROW_H / 2.0 + 4.0 class="no-dates">{t(lang_now, K::NoDates)}</text>
                         })}
+                        {crate::components::changes::ghost_layer(id.clone(), top, scale)}
                         {bars}
                         {markers}
                     </g>

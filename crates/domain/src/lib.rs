@@ -2,7 +2,9 @@
 //! browser types, tested natively. Components in the app only bind signals to these values.
 
 pub mod charts;
+pub mod council;
 pub mod date;
+pub mod diff;
 pub mod embed;
 pub mod export;
 pub mod filter;
