@@ -6,16 +6,20 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::{query_signal, use_location};
 use leptos_router::path;
-use veikart_domain::validate::{LoadError, Loaded};
+use veikart_domain::validate::Loaded;
 use veikart_domain::Lang;
 
-use crate::api::{fetch_feed, FeedError, DEFAULT_FEED_URL};
+use crate::api::FeedConfig;
 use crate::components::ambitions::AmbitionOverview;
 use crate::components::detail::DetailRoute;
+pub use crate::components::feed_status::FeedErrorView;
+use crate::components::feed_status::{
+    DelayedLoading, FeedNotes, SemanticErrors, StaleBanner, UpdatedLine,
+};
 use crate::components::graph::DependencyGraph;
 use crate::components::roadmap::RoadmapView;
-use crate::format::format_date;
 use crate::i18n::{t, K};
+use crate::last_good::{load_feed, Problem};
 
 /// What every view reads: the loaded feed (when usable) and the UI language.
 #[derive(Clone, Copy)]
@@ -84,30 +88,14 @@ fn Shell() -> impl IntoView {
         }
     });
 
-    let resource = LocalResource::new(move || async move {
-        fetch_feed(DEFAULT_FEED_URL.to_string()).await.map(Arc::new)
-    });
-    let feed = Signal::derive(move || {
-        resource
-            .get()
-            .and_then(|r| r.ok())
-            .filter(|l| l.is_usable())
-    });
+    // issue 7: fetch with time and size limits, conditional requests, last good copy.
+    let config = FeedConfig::from_document();
+    let resource = LocalResource::new(move || load_feed(config.clone()));
+    let outcome = Signal::derive(move || resource.get());
+    let feed = Signal::derive(move || outcome.get().and_then(|o| o.shown).map(|s| s.loaded));
     provide_context(Ctx { feed, lang });
-
-    let updated = move || {
-        feed.get().map(|l| {
-            let lang = lang.get();
-            view! {
-                <p class="updated">
-                    {t(lang, K::DataUpdated)} ": "
-                    <time datetime=l.feed.meta.published.clone()>
-                        {format_date(&l.feed.meta.published, lang)}
-                    </time> " · " {l.feed.meta.version_label.get(lang).to_string()}
-                </p>
-            }
-        })
-    };
+    let (busy, set_busy) = signal(false);
+    let retry = move || resource.refetch();
 
     view! {
         <a class="skip" href="#veikart">{move || t(lang.get(), K::Skip)}</a>
@@ -117,20 +105,42 @@ fn Shell() -> impl IntoView {
                 <p class="subtitle">{move || t(lang.get(), K::AppSubtitle)}</p>
             </div>
             <LangSwitch lang/>
-            {updated}
+            <UpdatedLine outcome/>
         </header>
-        <main id="veikart" tabindex="-1">
-            <Transition fallback=move || {
-                view! { <p class="notice loading" role="status">{t(lang.get_untracked(), K::Loading)}</p> }
-            }>
+        <main id="veikart" tabindex="-1" aria-busy=move || busy.get().to_string()>
+            <Transition
+                fallback=move || view! { <DelayedLoading lang/> }
+                set_pending=set_busy
+            >
                 {move || {
-                    resource
-                        .get()
-                        .map(|res| match res {
-                            Err(e) => view! { <FeedErrorView error=e retry=move || resource.refetch()/> }.into_any(),
-                            Ok(l) if !l.is_usable() => view! { <SemanticErrors loaded=l retry=move || resource.refetch()/> }.into_any(),
-                            Ok(_) => view! { <Views lang/> <Outlet/> }.into_any(),
-                        })
+                    outcome.get().map(|o| match (o.shown, o.problem) {
+                        (Some(shown), problem) => {
+                            let banner = problem.filter(|_| shown.stale).map(|p| {
+                                view! { <StaleBanner fetched_at=shown.fetched_at problem=p retry busy=busy.into()/> }
+                            });
+                            view! {
+                                {banner}
+                                <Views lang/>
+                                <Outlet/>
+                                <FeedNotes loaded=shown.loaded/>
+                            }
+                            .into_any()
+                        }
+                        (None, Some(Problem::Semantic(l))) => {
+                            view! { <SemanticErrors loaded=l retry busy=busy.into()/> }.into_any()
+                        }
+                        (None, Some(Problem::Fetch(e))) => {
+                            view! { <FeedErrorView error=e retry busy=busy.into()/> }.into_any()
+                        }
+                        (None, None) => view! {
+                            <FeedErrorView
+                                error=crate::api::FeedError::Load(veikart_domain::LoadError::Empty)
+                                retry
+                                busy=busy.into()
+                            />
+                        }
+                        .into_any(),
+                    })
                 }}
             </Transition>
         </main>
@@ -193,77 +203,5 @@ fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
-    }
-}
-
-/// A message for a feed that could not be fetched or read, with a retry button.
-#[component]
-pub fn FeedErrorView(error: FeedError, retry: impl Fn() + 'static + Send + Sync) -> impl IntoView {
-    let Ctx { lang, .. } = use_ctx();
-    let message = move || {
-        let lang = lang.get();
-        match &error {
-            FeedError::Network(detail) => format!("{} ({detail})", t(lang, K::ErrNetwork)),
-            FeedError::Http(code) => format!("{}: HTTP {code}.", t(lang, K::ErrHttp)),
-            FeedError::Load(LoadError::Empty) => t(lang, K::ErrEmpty).to_string(),
-            FeedError::Load(LoadError::TooLarge { bytes, limit }) => {
-                format!("{} ({bytes} > {limit} bytes).", t(lang, K::ErrTooLarge))
-            }
-            FeedError::Load(LoadError::Syntax {
-                line,
-                column,
-                message,
-            }) => format!(
-                "{} (linje {line}, kolonne {column}): {message}",
-                t(lang, K::ErrSyntax)
-            ),
-            FeedError::Load(LoadError::Shape {
-                path,
-                line,
-                column,
-                message,
-            }) => format!(
-                "{} {path} (linje {line}, kolonne {column}): {message}",
-                t(lang, K::ErrShape)
-            ),
-            FeedError::Load(LoadError::UnsupportedVersion { found, supported }) => {
-                format!(
-                    "{}: «{found}» (støtter {supported}.x).",
-                    t(lang, K::ErrVersion)
-                )
-            }
-        }
-    };
-    view! {
-        <section class="error-box" role="alert">
-            <h2>{move || t(lang.get(), K::ErrorTitle)}</h2>
-            <p class="error-message">{message}</p>
-            <button type="button" on:click=move |_| retry()>{move || t(lang.get(), K::Retry)}</button>
-        </section>
-    }
-}
-
-/// The list of errors that keep a feed from being shown.
-#[component]
-fn SemanticErrors(loaded: Arc<Loaded>, retry: impl Fn() + 'static + Send + Sync) -> impl IntoView {
-    let Ctx { lang, .. } = use_ctx();
-    let items = loaded
-        .errors()
-        .map(|i| {
-            view! {
-                <li>
-                    <code>{i.pointer.clone()}</code> " — " {i.message.clone()}
-                    <span class="rule">" [" {i.rule.code()} "]"</span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="error-box" role="alert">
-            <h2>{move || t(lang.get(), K::ErrorTitle)}</h2>
-            <p class="error-message">{move || t(lang.get(), K::ErrSemantic)} ":"</p>
-            <ul class="issues">{items}</ul>
-            <button type="button" on:click=move |_| retry()>{move || t(lang.get(), K::Retry)}</button>
-        </section>
     }
 }

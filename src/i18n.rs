@@ -82,6 +82,11 @@ pub enum K {
     ViewGraph,
     ViewAmbitions,
     Views,
+    // --- issue 7 ---
+    Retrying,
+    ShowErrors,
+    FetchedAt,
+    NoData,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -292,5 +297,17 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (ViewAmbitions, En) => "Ambitions",
         (Views, Nb | Nn) => "Visning",
         (Views, En) => "View",
+        // --- issue 7 ---
+        (Retrying, Nb | Nn) => "Henter …",
+        (Retrying, En) => "Fetching …",
+        (ShowErrors, Nb) => "Vis feilene",
+        (ShowErrors, Nn) => "Vis feila",
+        (ShowErrors, En) => "Show the errors",
+        (FetchedAt, Nb) => "hentet",
+        (FetchedAt, Nn) => "henta",
+        (FetchedAt, En) => "fetched",
+        (NoData, Nb) => "ingen data er lastet ennå",
+        (NoData, Nn) => "ingen data er lasta enno",
+        (NoData, En) => "no data loaded yet",
     }
 }

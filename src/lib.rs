@@ -3,7 +3,10 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod feed_message;
 pub mod format;
 pub mod i18n;
+pub mod last_good;
+pub mod panic_view;
 
 pub use app::App;

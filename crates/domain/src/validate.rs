@@ -232,6 +232,8 @@ fn strip_serde_location(msg: &str) -> String {
 /// Parses a feed. Checks size and schema major version first, so a newer feed gets a clear
 /// message rather than a confusing type error.
 pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
+    // A byte-order mark (Windows editors) is not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > max_bytes {
         return Err(LoadError::TooLarge {
             bytes: text.len(),
@@ -251,8 +253,17 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
         }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Feed>(de) {
-        Ok(feed) => Ok(feed),
+    match serde_path_to_error::deserialize::<_, Feed>(&mut *de) {
+        // Anything but whitespace after the feed is an error too (a pasted second copy, a
+        // stray brace), reported where it starts.
+        Ok(feed) => match de.end() {
+            Ok(()) => Ok(feed),
+            Err(e) => Err(LoadError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: strip_serde_location(&e.to_string()),
+            }),
+        },
         Err(e) => {
             let path = e.path().to_string();
             let inner = e.into_inner();
@@ -828,14 +839,14 @@ fn check_measure(
             _ => false,
         };
         if bad {
-            c.push(
-                Rule::InvalidScore,
-                format!("{bp}/score"),
-                format!(
-                    "score {:?}–{:?} is not a range within + … +++++ (1–5)",
-                    b.score, b.score_max
-                ),
-            );
+            c.push(Rule::InvalidScore, format!("{bp}/score"), {
+                let show = |v: Option<u8>| v.map_or("none".to_string(), |v| v.to_string());
+                let range = match b.score_max {
+                    Some(_) => format!("{}–{}", show(b.score), show(b.score_max)),
+                    None => show(b.score),
+                };
+                format!("score {range} is not a range within + … +++++ (1–5)")
+            });
         }
     }
 }
@@ -912,6 +923,25 @@ mod tests {
         assert!(!valid_line_ref("L283-L276"));
         assert!(!valid_line_ref("276"));
         assert!(!valid_line_ref("L"));
+    }
+
+    #[test]
+    fn trailing_characters_are_a_syntax_error() {
+        let min = include_str!("../../../tests/fixtures/minimal.json");
+        let text = format!("{min}\n}}\n");
+        match parse_feed(&text, DEFAULT_MAX_BYTES) {
+            Err(LoadError::Syntax { message, line, .. }) => {
+                assert_eq!(message, "trailing characters");
+                assert_eq!(
+                    line,
+                    text.lines().count(),
+                    "the stray brace is on the last line"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let bom = format!("\u{feff}{min}");
+        assert!(parse_feed(&bom, DEFAULT_MAX_BYTES).is_ok());
     }
 
     #[test]
