@@ -8,17 +8,19 @@ use veikart_domain::Lang;
 use crate::api::FeedError;
 use crate::last_good::Problem;
 
-/// `1,5` in Norwegian, `1.5` in English; whole numbers without decimals.
+/// `1,5` in Norwegian, `1.5` in English; whole numbers without decimals. Integer formatting
+/// only (float formatting would add kilobytes to the wasm).
 fn decimal(v: f64, lang: Lang) -> String {
-    let s = if (v - v.round()).abs() < 0.05 {
-        format!("{}", v.round() as i64)
-    } else {
-        format!("{v:.1}")
-    };
-    match lang {
-        Lang::En => s,
-        Lang::Nb | Lang::Nn => s.replace('.', ","),
+    let tenths = (v * 10.0).round().max(0.0) as u64;
+    let (whole, frac) = (tenths / 10, tenths % 10);
+    if frac == 0 {
+        return whole.to_string();
     }
+    let sep = match lang {
+        Lang::En => '.',
+        Lang::Nb | Lang::Nn => ',',
+    };
+    format!("{whole}{sep}{frac}")
 }
 
 /// A byte count for people: `812 byte`, `48,2 kB`, `5 MB` (binary units, as the limit is set).

@@ -3,13 +3,12 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use veikart_domain::validate::{load, Loaded};
 
 use crate::api::{fetch_text, FeedConfig, FeedError, Fetched, Validators};
 
 /// What is kept in storage.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     pub url: String,
     pub text: String,
@@ -19,8 +18,13 @@ pub struct Stored {
     pub fetched_at: f64,
 }
 
+// Two keys per feed URL: the text as it came, and a small line-based record (fetch time, ETag,
+// Last-Modified), so no JSON serialiser is compiled into the app for this.
 fn key(url: &str) -> String {
     format!("veikart:last-good:v1:{url}")
+}
+fn meta_key(url: &str) -> String {
+    format!("veikart:last-good:v1:{url}#meta")
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -29,22 +33,44 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn read(url: &str) -> Option<Stored> {
-    let raw = storage()?.get_item(&key(url)).ok()??;
-    serde_json::from_str::<Stored>(&raw)
-        .ok()
-        .filter(|s| s.url == url)
+    let st = storage()?;
+    let meta = st.get_item(&meta_key(url)).ok()??;
+    let text = st.get_item(&key(url)).ok()??;
+    let mut lines = meta.split('\n');
+    // Whole milliseconds: integer parsing and printing keep float code out of the wasm.
+    let fetched_at = lines.next()?.parse::<u64>().ok()? as f64;
+    let opt = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_string);
+    Some(Stored {
+        url: url.to_string(),
+        text,
+        fetched_at,
+        etag: opt(lines.next()),
+        last_modified: opt(lines.next()),
+    })
 }
 
-/// Best effort: a full quota keeps the previous copy.
+/// Best effort: when the quota is full, the previous copy stays as it was.
 pub fn write(s: &Stored) {
-    if let (Some(st), Ok(json)) = (storage(), serde_json::to_string(s)) {
-        let _ = st.set_item(&key(&s.url), &json);
+    let Some(st) = storage() else {
+        return;
+    };
+    let clean = |v: &Option<String>| v.as_deref().unwrap_or("").replace(['\n', '\r'], "");
+    let meta = format!(
+        "{}\n{}\n{}",
+        s.fetched_at.max(0.0) as u64,
+        clean(&s.etag),
+        clean(&s.last_modified)
+    );
+    // A failed set_item (quota) leaves the old value: the old pair stays consistent.
+    if st.set_item(&key(&s.url), &s.text).is_ok() {
+        let _ = st.set_item(&meta_key(&s.url), &meta);
     }
 }
 
 pub fn forget(url: &str) {
     if let Some(st) = storage() {
         let _ = st.remove_item(&key(url));
+        let _ = st.remove_item(&meta_key(url));
     }
 }
 

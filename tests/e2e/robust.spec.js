@@ -163,7 +163,9 @@ test('last good: conditional request gets 304; a failing server then shows the s
   await serve(request, { mode: 'ok' });
   await page.goto('/');
   await expect(lanes(page)).toBeVisible({ timeout: 15000 });
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('veikart:last-good')).length)).toBe(1);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('veikart:last-good')).sort());
+  expect(stored).toEqual(['veikart:last-good:v1:/public/feed.json', 'veikart:last-good:v1:/public/feed.json#meta']);
+  expect(await page.evaluate(() => localStorage.getItem('veikart:last-good:v1:/public/feed.json#meta'))).toMatch(/^\d+\n"[0-9a-f]+"\n\w{3}, /);
 
   await page.reload();
   await expect(lanes(page)).toBeVisible({ timeout: 15000 });

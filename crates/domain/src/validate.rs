@@ -374,8 +374,7 @@ impl<'f> Ctx<'f> {
 
     fn url(&mut self, url: &str, pointer: String, allow_relative: bool) {
         let lower = url.trim().to_ascii_lowercase();
-        let ok = lower.starts_with("https://")
-            || lower.starts_with("http://")
+        let ok = http_link(url).is_some()
             || (allow_relative && !lower.contains(':') && !lower.starts_with("//"));
         if !ok {
             self.push(
@@ -385,6 +384,17 @@ impl<'f> Ctx<'f> {
             );
         }
     }
+}
+
+/// A link from the feed that may become an `href`: only absolute `http://` or `https://` URLs
+/// (trimmed). Components must pass every feed URL through this; `javascript:`, `data:` and the
+/// like give `None` (and the validator reports them as `unsafe-url`).
+pub fn http_link(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        .then_some(u)
+        .filter(|u| !u.chars().any(|c| c.is_control()))
 }
 
 /// `L276` or `L276-L283` (second number not smaller).
@@ -942,6 +952,19 @@ mod tests {
         }
         let bom = format!("\u{feff}{min}");
         assert!(parse_feed(&bom, DEFAULT_MAX_BYTES).is_ok());
+    }
+
+    #[test]
+    fn only_http_links_pass() {
+        assert_eq!(http_link(" https://ehelse.no/x "), Some("https://ehelse.no/x"));
+        assert_eq!(http_link("HTTP://example.org"), Some("HTTP://example.org"));
+        assert_eq!(http_link("javascript:alert(1)"), None);
+        assert_eq!(http_link("JaVaScRiPt:alert(1)"), None);
+        assert_eq!(http_link("data:text/html,<script>"), None);
+        assert_eq!(http_link("//evil.example"), None);
+        assert_eq!(http_link("https://a\nb"), None);
+        assert_eq!(http_link("https://a\u{0}b"), None);
+        assert_eq!(http_link("ht"), None);
     }
 
     #[test]
