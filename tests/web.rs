@@ -315,3 +315,27 @@ fn last_good_copy_round_trips_through_local_storage() {
     forget(url);
     assert!(read(url).is_none());
 }
+
+#[wasm_bindgen_test]
+async fn loading_notice_waits_300_ms() {
+    use veikart::components::feed_status::DelayedLoading;
+    reset_url();
+    let root = container();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        view! { <DelayedLoading lang=Signal::derive(|| Lang::Nb)/> }
+    });
+    settle().await;
+    assert_eq!(
+        texts(&root, ".loading"),
+        vec![""],
+        "nothing in the first 300 ms"
+    );
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    settle().await;
+    assert_eq!(texts(&root, ".loading"), vec!["Laster veikartet …"]);
+}

@@ -956,7 +956,10 @@ mod tests {
 
     #[test]
     fn only_http_links_pass() {
-        assert_eq!(http_link(" https://ehelse.no/x "), Some("https://ehelse.no/x"));
+        assert_eq!(
+            http_link(" https://ehelse.no/x "),
+            Some("https://ehelse.no/x")
+        );
         assert_eq!(http_link("HTTP://example.org"), Some("HTTP://example.org"));
         assert_eq!(http_link("javascript:alert(1)"), None);
         assert_eq!(http_link("JaVaScRiPt:alert(1)"), None);
