@@ -13,7 +13,8 @@ no 'unsafe-inline' for scripts. 'wasm-unsafe-eval' lets the page compile its Web
 frame-ancestors (who may embed the app in an iframe) works only as an HTTP header, never in a
 <meta>: set it with VEIKART_FRAME_ANCESTORS (default "'self'"), e.g.
   VEIKART_FRAME_ANCESTORS="'self' https://www.ehelse.no"
-The meta policy leaves frame-ancestors out (browsers ignore it there and warn).
+The meta policy leaves frame-ancestors out (browsers ignore it there and warn), and is only
+injected into release builds (trunk serve's live-reload script changes when served).
 """
 import base64
 import hashlib
@@ -72,6 +73,10 @@ def inject(directory):
 
 def main(argv):
     if len(argv) >= 2 and argv[1] == "--inject":
+        if os.environ.get("TRUNK_PROFILE", "release") != "release":
+            # `trunk serve` (debug) rewrites its live-reload script when serving, so no hash can
+            # match it: the meta policy is for release builds only.
+            return 0
         directory = argv[2] if len(argv) > 2 else os.environ.get("TRUNK_STAGING_DIR")
         if not directory:
             sys.stderr.write("csp.py --inject: no DIR and no TRUNK_STAGING_DIR\n")
