@@ -10,6 +10,12 @@ if (!process.env.E2E_PORT) {
     'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])',
   ]).toString().trim();
 }
+// A second free port for tests/server/feed_server.py (failure modes of the feed, issue 7).
+if (!process.env.E2E_FEED_PORT) {
+  process.env.E2E_FEED_PORT = execFileSync('python3', ['-c',
+    'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])',
+  ]).toString().trim();
+}
 const PORT = process.env.E2E_PORT;
 const DIST = process.env.DIST_DIR || 'dist';
 
@@ -37,12 +43,21 @@ module.exports = defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
+  webServer: [{
     command: `python3 scripts/spa_server.py ${PORT} ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
+    // tests/e2e/embed.spec.js embeds the app from a host page on another local port
+    env: { VEIKART_FRAME_ANCESTORS: "'self' http://127.0.0.1:*" },
     reuseExistingServer: false,
     timeout: 20_000,
     stdout: 'ignore',
     stderr: 'pipe',
-  },
+  }, {
+    command: `python3 tests/server/feed_server.py ${process.env.E2E_FEED_PORT} ${DIST}`,
+    url: `http://127.0.0.1:${process.env.E2E_FEED_PORT}/__test/stats`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  }],
 });

@@ -7,7 +7,10 @@ usage: python3 scripts/spa_server.py [PORT [ROOT]]     (defaults: 8090 dist)
 * an extension-less path that is not a file (a client-side route such as /tiltak/PLL)
   gets ROOT/index.html with status 200; a missing file with an extension (/x.js) is a 404;
 * .wasm is served as application/wasm (needed for WebAssembly.instantiateStreaming);
-* no request logging (errors still go to stderr).
+* no request logging (errors still go to stderr);
+* sends the Content-Security-Policy of the build as an HTTP header (scripts/csp.py: hashes of the
+  inline loader script, 'wasm-unsafe-eval', and frame-ancestors from $VEIKART_FRAME_ANCESTORS,
+  default 'self'), plus X-Content-Type-Options and Referrer-Policy.
 """
 import functools
 import http.server
@@ -15,6 +18,33 @@ import os
 import posixpath
 import sys
 import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import csp  # noqa: E402  (scripts/csp.py)
+
+
+class CspCache:
+    """The policy for ROOT/index.html, recomputed when the file changes (a rebuild)."""
+
+    def __init__(self):
+        self.key = None
+        self.value = None
+
+    def get(self, root):
+        path = os.path.join(root, "index.html")
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        key = (path, st.st_mtime_ns, st.st_size, csp.frame_ancestors())
+        if key != self.key:
+            with open(path, encoding="utf-8") as f:
+                self.value = csp.policy(f.read())
+            self.key = key
+        return self.value
+
+
+CSP = CspCache()
 
 
 class SpaHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,7 +70,15 @@ class SpaHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # Always revalidate, so a rebuilt dist/ is never served stale from the browser cache.
         self.send_header("Cache-Control", "no-cache")
+        self.send_security_headers()
         super().end_headers()
+
+    def send_security_headers(self):
+        policy = CSP.get(self.directory)
+        if policy:
+            self.send_header("Content-Security-Policy", policy)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "same-origin")
 
     def log_message(self, format, *args):  # quiet: no per-request lines
         pass

@@ -1,63 +1,303 @@
-//! Fetching the feed: a typed async function, as in the leptos `fetch` example.
+//! Fetching the feed: a typed async function, as in the leptos `fetch` example, plus what makes it
+//! robust: a timeout, a size limit enforced while the body streams in, conditional requests
+//! (ETag / Last-Modified) and the last good feed kept in browser storage (`crate::last_good`).
 
-use veikart_domain::validate::{parse_feed, validate, LoadError, Loaded, DEFAULT_MAX_BYTES};
+use std::fmt;
+use std::sync::Arc;
+
+use veikart_domain::validate::{load, LoadError, Loaded, DEFAULT_MAX_BYTES};
 
 /// The default feed, shipped in `public/`.
 pub const DEFAULT_FEED_URL: &str = "/public/feed.json";
+/// How long a fetch may take, body included, before it is given up.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// Where the feed comes from and the limits for it. Read from `<meta name="veikart-…">` tags in
+/// `index.html` (see [`FeedConfig::from_document`]), so a site can change them without a rebuild.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedConfig {
+    pub url: String,
+    pub timeout_ms: u32,
+    pub max_bytes: usize,
+    /// Other origins `?feed=` may load from (`<meta name="veikart-feed-origins">`, space-separated).
+    pub feed_origins: Vec<String>,
+}
+
+impl Default for FeedConfig {
+    fn default() -> Self {
+        FeedConfig {
+            url: DEFAULT_FEED_URL.to_string(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            max_bytes: DEFAULT_MAX_BYTES,
+            feed_origins: Vec::new(),
+        }
+    }
+}
+
+impl FeedConfig {
+    /// `<meta name="veikart-feed-url">`, `<meta name="veikart-timeout-ms">` and
+    /// `<meta name="veikart-max-bytes">`; a missing or unreadable value keeps its default.
+    pub fn from_document() -> Self {
+        let mut cfg = FeedConfig::default();
+        let meta = |name: &str| -> Option<String> {
+            let doc = web_sys::window()?.document()?;
+            let el = doc
+                .query_selector(&format!("meta[name=\"{name}\"]"))
+                .ok()??;
+            el.get_attribute("content")
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        if let Some(u) = meta("veikart-feed-url") {
+            cfg.url = u;
+        }
+        if let Some(ms) = meta("veikart-timeout-ms").and_then(|s| s.parse().ok()) {
+            cfg.timeout_ms = ms;
+        }
+        if let Some(b) = meta("veikart-max-bytes").and_then(|s| s.parse().ok()) {
+            cfg.max_bytes = b;
+        }
+        if let Some(o) = meta("veikart-feed-origins") {
+            cfg.feed_origins = o.split_whitespace().map(String::from).collect();
+        }
+        cfg
+    }
+
+    /// This configuration with the feed chosen by a `?feed=` value (a same-origin path, or an
+    /// allow-listed origin's URL; see `veikart_domain::source`).
+    pub fn with_feed_param(mut self, param: Option<&str>) -> Result<FeedConfig, FeedError> {
+        self.url = veikart_domain::source::feed_source(param, &self.url, &self.feed_origins)
+            .map_err(FeedError::Source)?;
+        Ok(self)
+    }
+}
 
 /// Why the feed could not be shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FeedError {
-    /// No answer at all (offline, DNS, CORS, aborted).
+    /// No answer at all (offline, DNS, refused, CORS).
     Network(String),
     /// An HTTP error status.
     Http(u16),
+    /// No complete answer within the time limit.
+    Timeout { ms: u32 },
+    /// The connection broke while the body was coming in.
+    Interrupted(String),
     /// The body could not be read as a feed.
     Load(LoadError),
+    /// `?feed=` names a source that is not allowed (or not a URL at all); nothing was fetched.
+    Source(veikart_domain::source::SourceError),
 }
 
-/// Fetches and validates a feed. Semantic errors are in the returned [`Loaded`]; the caller
-/// decides whether they block rendering.
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::Network(d) => write!(f, "network error: {d}"),
+            FeedError::Http(c) => write!(f, "HTTP {c}"),
+            FeedError::Timeout { ms } => write!(f, "no answer within {ms} ms"),
+            FeedError::Interrupted(d) => write!(f, "download interrupted: {d}"),
+            FeedError::Load(e) => write!(f, "{e}"),
+            FeedError::Source(e) => write!(f, "feed source refused: {e:?}"),
+        }
+    }
+}
+
+/// The validators of a stored copy, sent as `If-None-Match` / `If-Modified-Since`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// A successful HTTP exchange.
+#[derive(Clone, Debug)]
+pub enum Fetched {
+    /// 200: the body and the validators to store with it.
+    Fresh {
+        text: String,
+        validators: Validators,
+    },
+    /// 304: the stored copy is still current.
+    NotModified,
+}
+
+/// Fetches and validates a feed with the default limits. Semantic errors are in the returned
+/// [`Loaded`]; the caller decides whether they block rendering.
 pub async fn fetch_feed(url: String) -> Result<Loaded, FeedError> {
-    let resp = gloo_net::http::Request::get(&url)
+    let cfg = FeedConfig {
+        url,
+        ..FeedConfig::default()
+    };
+    match fetch_text(&cfg, None).await? {
+        Fetched::Fresh { text, .. } => load(&text, cfg.max_bytes).map_err(FeedError::Load),
+        Fetched::NotModified => Err(FeedError::Http(304)),
+    }
+}
+
+/// One GET of the feed's bytes, with the time limit (an `AbortController` fires after
+/// `timeout_ms`) and the size limit (checked against `Content-Length` and while streaming).
+pub async fn fetch_text(
+    cfg: &FeedConfig,
+    validators: Option<&Validators>,
+) -> Result<Fetched, FeedError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.store(true, std::sync::atomic::Ordering::SeqCst);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            },
+            std::time::Duration::from_millis(cfg.timeout_ms.into()),
+        )
+        .ok()
+    };
+    let result = fetch_inner(cfg, validators, controller.as_ref()).await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    if timed_out.load(std::sync::atomic::Ordering::SeqCst)
+        && matches!(
+            result,
+            Err(FeedError::Network(_) | FeedError::Interrupted(_))
+        )
+    {
+        return Err(FeedError::Timeout { ms: cfg.timeout_ms });
+    }
+    result
+}
+
+async fn fetch_inner(
+    cfg: &FeedConfig,
+    validators: Option<&Validators>,
+    controller: Option<&web_sys::AbortController>,
+) -> Result<Fetched, FeedError> {
+    let signal = controller.map(|c| c.signal());
+    // `no-store`: the browser's own cache stays out of the way, so our conditional headers reach
+    // the server and a 304 reaches us.
+    let mut req = gloo_net::http::Request::get(&cfg.url)
+        .cache(web_sys::RequestCache::NoStore)
+        .abort_signal(signal.as_ref());
+    if let Some(v) = validators {
+        if let Some(e) = &v.etag {
+            req = req.header("If-None-Match", e);
+        }
+        if let Some(lm) = &v.last_modified {
+            req = req.header("If-Modified-Since", lm);
+        }
+    }
+    let resp = req
         .send()
         .await
         .map_err(|e| FeedError::Network(e.to_string()))?;
+    if resp.status() == 304 && validators.is_some() {
+        return Ok(Fetched::NotModified);
+    }
     if !resp.ok() {
         return Err(FeedError::Http(resp.status()));
     }
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| FeedError::Network(e.to_string()))?;
-    load_timed(&text).map_err(FeedError::Load)
+    let headers = resp.headers();
+    let too_large = |bytes: usize| {
+        FeedError::Load(LoadError::TooLarge {
+            bytes,
+            limit: cfg.max_bytes,
+        })
+    };
+    if let Some(len) = headers
+        .get("content-length")
+        .and_then(|s| s.trim().parse::<usize>().ok())
+    {
+        if len > cfg.max_bytes {
+            if let Some(c) = controller {
+                c.abort();
+            }
+            return Err(too_large(len));
+        }
+    }
+    let fetched_validators = Validators {
+        etag: headers.get("etag"),
+        last_modified: headers.get("last-modified"),
+    };
+    let bytes = read_body(&resp, cfg.max_bytes).await;
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(BodyError::TooLarge) => {
+            if let Some(c) = controller {
+                c.abort();
+            }
+            // Reading stopped as soon as the limit was passed: the true size is unknown, only
+            // that it is over the limit.
+            return Err(too_large(cfg.max_bytes + 1));
+        }
+        Err(BodyError::Broken(d)) => return Err(FeedError::Interrupted(d)),
+    };
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    if text.starts_with('\u{feff}') {
+        text.remove(0); // a byte-order mark from a Windows editor is not an error
+    }
+    Ok(Fetched::Fresh {
+        text,
+        validators: fetched_validators,
+    })
 }
 
-// --- issue 9: feed source and load timing for the benchmark (kept apart from the fetch code) ---
+enum BodyError {
+    TooLarge,
+    Broken(String),
+}
 
-/// The feed to load for a `?feed=` value: only a same-origin absolute path such as
-/// `/bench/feed-5000.json` is accepted; anything else (another origin, `//host`, a scheme,
-/// backslashes or control characters, which browsers may turn into `//`) falls back to the
-/// default feed. Allow-listed other origins are a separate feature (issue 5).
-pub fn feed_url(param: Option<&str>) -> String {
-    match param {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && p.len() <= 512
-                && !p
-                    .chars()
-                    .any(|c| c == '\\' || c.is_whitespace() || c.is_control()) =>
-        {
-            p.to_string()
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Reads the body chunk by chunk and stops as soon as it passes `max`.
+async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8>, BodyError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Some(stream) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| BodyError::Broken(js_err(e)))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(out);
         }
-        _ => DEFAULT_FEED_URL.to_string(),
+        let value = js_sys::Reflect::get(&chunk, &"value".into())
+            .map_err(|e| BodyError::Broken(js_err(e)))?;
+        let arr: js_sys::Uint8Array = value.unchecked_into();
+        let start = out.len();
+        out.resize(start + arr.length() as usize, 0);
+        arr.copy_to(&mut out[start..]);
+        if out.len() > max {
+            let _ = reader.cancel();
+            return Err(BodyError::TooLarge);
+        }
     }
 }
 
-/// `validate::load`, with `performance.measure` entries `veikart:parse` and `veikart:validate`
+// --- issue 9: load timing for the benchmark ---
+
+/// `validate::load` with `performance.measure` entries `veikart:parse` and `veikart:validate`
 /// (read by `scripts/bench.mjs`).
-fn load_timed(text: &str) -> Result<Loaded, LoadError> {
+pub fn load_timed(text: &str, max_bytes: usize) -> Result<Loaded, LoadError> {
     let perf = web_sys::window().and_then(|w| w.performance());
     let mark = |name: &str| {
         if let Some(p) = &perf {
@@ -65,9 +305,9 @@ fn load_timed(text: &str) -> Result<Loaded, LoadError> {
         }
     };
     mark("veikart:parse-start");
-    let feed = parse_feed(text, DEFAULT_MAX_BYTES)?;
+    let feed = veikart_domain::validate::parse_feed(text, max_bytes)?;
     mark("veikart:parse-end");
-    let issues = validate(&feed);
+    let issues = veikart_domain::validate::validate(&feed);
     mark("veikart:validate-end");
     if let Some(p) = &perf {
         let _ = p.measure_with_start_mark_and_end_mark(
@@ -82,29 +322,4 @@ fn load_timed(text: &str) -> Result<Loaded, LoadError> {
         );
     }
     Ok(Loaded { feed, issues })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_same_origin_paths_are_feed_sources() {
-        assert_eq!(feed_url(None), DEFAULT_FEED_URL);
-        assert_eq!(
-            feed_url(Some("/bench/feed-5000.json")),
-            "/bench/feed-5000.json"
-        );
-        for bad in [
-            "https://evil.example/feed.json",
-            "//evil.example/feed.json",
-            "/\\evil.example/feed.json",
-            "/\t/evil.example",
-            "javascript:alert(1)",
-            "feed.json",
-            "",
-        ] {
-            assert_eq!(feed_url(Some(bad)), DEFAULT_FEED_URL, "{bad:?}");
-        }
-    }
 }

@@ -8,21 +8,26 @@ use leptos_router::hooks::{query_signal, use_location, use_navigate};
 use leptos_router::params::ParamsMap;
 use leptos_router::path;
 use leptos_router::NavigateOptions;
-use veikart_domain::validate::{LoadError, Loaded};
+use veikart_domain::validate::Loaded;
 use veikart_domain::Lang;
 
-use crate::api::{feed_url, fetch_feed, FeedError};
+use crate::api::FeedConfig;
 use crate::components::ambitions::AmbitionOverview;
 use crate::components::changes::{provide_compare, ChangeList, CompareToggle};
 use crate::components::council::CouncilView;
 use crate::components::detail::DetailRoute;
 use crate::components::embed::EmbedBridge;
+pub use crate::components::feed_status::FeedErrorView;
+use crate::components::feed_status::{
+    DelayedLoading, FeedNotes, SemanticErrors, StaleBanner, UpdatedLine,
+};
 use crate::components::graph::DependencyGraph;
 use crate::components::lens::ActorLens;
+use crate::components::local_file::{LocalBanner, LocalFeed, LocalFilePicker};
 use crate::components::roadmap::RoadmapView;
 use crate::components::statement::Statement;
-use crate::format::format_date;
 use crate::i18n::{t, K};
+use crate::last_good::{load_feed, FeedOutcome, Problem, Shown};
 
 /// What every view reads: the loaded feed (when usable) and the UI language.
 #[derive(Clone, Copy)]
@@ -136,6 +141,28 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What to show for a draft feed opened from disk.
+fn local_outcome(lf: LocalFeed) -> FeedOutcome {
+    match lf.result {
+        Ok(l) if l.is_usable() => FeedOutcome {
+            shown: Some(Shown {
+                loaded: l,
+                fetched_at: crate::last_good::now_ms(),
+                stale: false,
+            }),
+            problem: None,
+        },
+        Ok(l) => FeedOutcome {
+            shown: None,
+            problem: Some(Problem::Semantic(l)),
+        },
+        Err(e) => FeedOutcome {
+            shown: None,
+            problem: Some(Problem::Fetch(crate::api::FeedError::Load(e))),
+        },
+    }
+}
+
 /// The skip link moves focus itself: the router would otherwise treat `#veikart` as a
 /// navigation and leave focus where it was.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
@@ -164,34 +191,34 @@ fn Shell() -> impl IntoView {
         }
     });
 
+    // issue 7: fetch with time and size limits, conditional requests, last good copy.
+    // issue 5: `?feed=` picks another source (same-origin path or an allow-listed origin).
+    let config = FeedConfig::from_document();
     let (feed_q, _) = query_signal::<String>("feed");
     let resource = LocalResource::new(move || {
-        let url = feed_url(feed_q.get().as_deref());
-        async move { fetch_feed(url).await.map(Arc::new) }
+        let cfg = config.clone().with_feed_param(feed_q.get().as_deref());
+        async move {
+            match cfg {
+                Ok(cfg) => load_feed(cfg).await,
+                Err(e) => FeedOutcome {
+                    shown: None,
+                    problem: Some(Problem::Fetch(e)),
+                },
+            }
+        }
     });
-    let feed = Signal::derive(move || {
-        resource
-            .get()
-            .and_then(|r| r.ok())
-            .filter(|l| l.is_usable())
+    // issue 5: a draft opened from disk replaces the fetched feed until it is closed.
+    let local = RwSignal::new(None::<LocalFeed>);
+    let outcome = Signal::derive(move || match local.get() {
+        Some(lf) => Some(local_outcome(lf)),
+        None => resource.get(),
     });
+    let feed = Signal::derive(move || outcome.get().and_then(|o| o.shown).map(|s| s.loaded));
     provide_context(Ctx { feed, lang });
     provide_compare();
     let query = current_query();
-
-    let updated = move || {
-        feed.get().map(|l| {
-            let lang = lang.get();
-            view! {
-                <p class="updated">
-                    {t(lang, K::DataUpdated)} ": "
-                    <time datetime=l.feed.meta.published.clone()>
-                        {format_date(&l.feed.meta.published, lang)}
-                    </time> " · " {l.feed.meta.version_label.get(lang).to_string()}
-                </p>
-            }
-        })
-    };
+    let (busy, set_busy) = signal(false);
+    let retry = move || resource.refetch();
 
     view! {
         <a class="skip" href="#veikart" on:click=skip_to_main>{move || t(lang.get(), K::Skip)}</a>
@@ -201,26 +228,50 @@ fn Shell() -> impl IntoView {
                 <p class="subtitle">{move || t(lang.get(), K::AppSubtitle)}</p>
             </div>
             <LangSwitch lang/>
-            {updated}
+            <UpdatedLine outcome/>
         </header>
         <EmbedBridge/>
-        <main id="veikart" tabindex="-1">
-            <Transition fallback=move || {
-                view! { <p class="notice loading" role="status">{t(lang.get_untracked(), K::Loading)}</p> }
-            }>
+        <main id="veikart" tabindex="-1" aria-busy=move || busy.get().to_string()>
+            {move || local.get().map(|lf| view! { <LocalBanner file=lf close=move || local.set(None)/> })}
+            <Transition
+                fallback=move || view! { <DelayedLoading lang/> }
+                set_pending=set_busy
+            >
                 {move || {
-                    resource
-                        .get()
-                        .map(|res| match res {
-                            Err(e) => view! { <FeedErrorView error=e retry=move || resource.refetch()/> }.into_any(),
-                            Ok(l) if !l.is_usable() => view! { <SemanticErrors loaded=l retry=move || resource.refetch()/> }.into_any(),
-                            Ok(_) => view! { <Views lang/> <Outlet/> }.into_any(),
-                        })
+                    outcome.get().map(|o| match (o.shown, o.problem) {
+                        (Some(shown), problem) => {
+                            let banner = problem.filter(|_| shown.stale).map(|p| {
+                                view! { <StaleBanner fetched_at=shown.fetched_at problem=p retry busy=busy.into()/> }
+                            });
+                            view! {
+                                {banner}
+                                <Views lang/>
+                                <Outlet/>
+                                <FeedNotes loaded=shown.loaded/>
+                            }
+                            .into_any()
+                        }
+                        (None, Some(Problem::Semantic(l))) => {
+                            view! { <SemanticErrors loaded=l retry busy=busy.into()/> }.into_any()
+                        }
+                        (None, Some(Problem::Fetch(e))) => {
+                            view! { <FeedErrorView error=e retry busy=busy.into()/> }.into_any()
+                        }
+                        (None, None) => view! {
+                            <FeedErrorView
+                                error=crate::api::FeedError::Load(veikart_domain::LoadError::Empty)
+                                retry
+                                busy=busy.into()
+                            />
+                        }
+                        .into_any(),
+                    })
                 }}
             </Transition>
         </main>
         <footer class="app-footer">
             <a href=move || format!("/tilgjengelighet{}", query.get())>{move || t(lang.get(), K::A11yStatement)}</a>
+            <LocalFilePicker on_open=Callback::new(move |lf| local.set(Some(lf)))/>
         </footer>
     }
 }
@@ -299,77 +350,5 @@ fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
-    }
-}
-
-/// A message for a feed that could not be fetched or read, with a retry button.
-#[component]
-pub fn FeedErrorView(error: FeedError, retry: impl Fn() + 'static + Send + Sync) -> impl IntoView {
-    let Ctx { lang, .. } = use_ctx();
-    let message = move || {
-        let lang = lang.get();
-        match &error {
-            FeedError::Network(detail) => format!("{} ({detail})", t(lang, K::ErrNetwork)),
-            FeedError::Http(code) => format!("{}: HTTP {code}.", t(lang, K::ErrHttp)),
-            FeedError::Load(LoadError::Empty) => t(lang, K::ErrEmpty).to_string(),
-            FeedError::Load(LoadError::TooLarge { bytes, limit }) => {
-                format!("{} ({bytes} > {limit} bytes).", t(lang, K::ErrTooLarge))
-            }
-            FeedError::Load(LoadError::Syntax {
-                line,
-                column,
-                message,
-            }) => format!(
-                "{} (linje {line}, kolonne {column}): {message}",
-                t(lang, K::ErrSyntax)
-            ),
-            FeedError::Load(LoadError::Shape {
-                path,
-                line,
-                column,
-                message,
-            }) => format!(
-                "{} {path} (linje {line}, kolonne {column}): {message}",
-                t(lang, K::ErrShape)
-            ),
-            FeedError::Load(LoadError::UnsupportedVersion { found, supported }) => {
-                format!(
-                    "{}: «{found}» (støtter {supported}.x).",
-                    t(lang, K::ErrVersion)
-                )
-            }
-        }
-    };
-    view! {
-        <section class="error-box" role="alert">
-            <h2>{move || t(lang.get(), K::ErrorTitle)}</h2>
-            <p class="error-message">{message}</p>
-            <button type="button" on:click=move |_| retry()>{move || t(lang.get(), K::Retry)}</button>
-        </section>
-    }
-}
-
-/// The list of errors that keep a feed from being shown.
-#[component]
-fn SemanticErrors(loaded: Arc<Loaded>, retry: impl Fn() + 'static + Send + Sync) -> impl IntoView {
-    let Ctx { lang, .. } = use_ctx();
-    let items = loaded
-        .errors()
-        .map(|i| {
-            view! {
-                <li>
-                    <code>{i.pointer.clone()}</code> " — " {i.message.clone()}
-                    <span class="rule">" [" {i.rule.code()} "]"</span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="error-box" role="alert">
-            <h2>{move || t(lang.get(), K::ErrorTitle)}</h2>
-            <p class="error-message">{move || t(lang.get(), K::ErrSemantic)} ":"</p>
-            <ul class="issues">{items}</ul>
-            <button type="button" on:click=move |_| retry()>{move || t(lang.get(), K::Retry)}</button>
-        </section>
     }
 }

@@ -155,10 +155,6 @@ pub enum K {
     CloseLocal,
     WarningsWord,
     ErrorsWord,
-    SourceNotAllowed,
-    SourceMalformed,
-    AllowedSources,
-    NoneConfigured,
     // --- issue 8 ---
     ViewChanges,
     ViewCouncil,
@@ -227,6 +223,11 @@ pub enum K {
     DepCompetes,
     DepMutual,
     MonthsShort,
+    // --- issue 7 ---
+    Retrying,
+    ShowErrors,
+    FetchedAt,
+    NoData,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -613,18 +614,6 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (WarningsWord, En) => "warnings",
         (ErrorsWord, Nb | Nn) => "feil",
         (ErrorsWord, En) => "errors",
-        (SourceNotAllowed, Nb) => "Feed-adressen er ikke tillatt",
-        (SourceNotAllowed, Nn) => "Feed-adressa er ikkje tillaten",
-        (SourceNotAllowed, En) => "The feed address is not allowed",
-        (SourceMalformed, Nb) => "Feed-adressen er ugyldig (bruk en sti på samme nettsted eller en https-adresse fra en tillatt kilde)",
-        (SourceMalformed, Nn) => "Feed-adressa er ugyldig (bruk ein sti på same nettstad eller ei https-adresse frå ei tillaten kjelde)",
-        (SourceMalformed, En) => "The feed address is invalid (use a path on this site or an https address from an allowed source)",
-        (AllowedSources, Nb) => "Tillatte kilder",
-        (AllowedSources, Nn) => "Tillatne kjelder",
-        (AllowedSources, En) => "Allowed sources",
-        (NoneConfigured, Nb) => "ingen utenom dette nettstedet",
-        (NoneConfigured, Nn) => "ingen utanom denne nettstaden",
-        (NoneConfigured, En) => "none besides this site",
         // --- issue 8 ---
         (ViewChanges, Nb) => "Endringer",
         (ViewChanges, Nn) => "Endringar",
@@ -807,5 +796,17 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         (DepMutual, En) => "mutually dependent on",
         (MonthsShort, Nb | Nn) => "mnd.",
         (MonthsShort, En) => "mo.",
+        // --- issue 7 ---
+        (Retrying, Nb | Nn) => "Henter …",
+        (Retrying, En) => "Fetching …",
+        (ShowErrors, Nb) => "Vis feilene",
+        (ShowErrors, Nn) => "Vis feila",
+        (ShowErrors, En) => "Show the errors",
+        (FetchedAt, Nb) => "hentet",
+        (FetchedAt, Nn) => "henta",
+        (FetchedAt, En) => "fetched",
+        (NoData, Nb) => "ingen data er lastet ennå",
+        (NoData, Nn) => "ingen data er lasta enno",
+        (NoData, En) => "no data loaded yet",
     }
 }

@@ -1,11 +1,20 @@
 use leptos::prelude::*;
 use veikart::App;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic shows an error view with a reload button (plain DOM), never a frozen page.
+    veikart::panic_view::install();
     // The static "loading" text in index.html is shown until the app takes over.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
     leptos::mount::mount_to_body(|| view! { <App/> });
+}
+
+/// Panics on purpose, so the e2e tests (and anyone checking a deployment from the console:
+/// `wasmBindings.veikart_simulate_panic()`) can see the panic view of the release build.
+#[wasm_bindgen]
+pub fn veikart_simulate_panic() {
+    panic!("veikart_simulate_panic: a panic on request");
 }

@@ -241,3 +241,101 @@ fn fallback_text_carries_its_language() {
     let b = root.query_selector(".b span").unwrap().unwrap();
     assert_eq!(b.get_attribute("lang"), None);
 }
+
+// --- issue 7: panic view, stale banner, last-good storage ---
+
+#[wasm_bindgen_test]
+fn panic_view_is_plain_dom_with_a_reload_button_and_text_only_detail() {
+    let doc = document();
+    let view = veikart::panic_view::build_view(&doc, "boom <img src=x onerror=alert(1)>", "nn")
+        .expect("view builds");
+    assert_eq!(view.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        view.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Vegkartet stoppa uventa")
+    );
+    let button = view.query_selector("button").unwrap().unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Last inn på nytt"));
+    assert!(
+        view.query_selector("img").unwrap().is_none(),
+        "detail must be text"
+    );
+    assert!(view
+        .query_selector("pre")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("<img src=x"));
+}
+
+#[wasm_bindgen_test]
+async fn stale_banner_names_the_time_and_the_reason() {
+    use veikart::components::feed_status::StaleBanner;
+    use veikart::last_good::Problem;
+    reset_url();
+    let root = container();
+    // 2026-11-23 12:00 UTC
+    let when = 1_795_435_200_000.0;
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(ctx_from(MINIMAL));
+        view! { <StaleBanner fetched_at=when problem=Problem::Fetch(FeedError::Http(500)) retry=|| ()/> }
+    });
+    settle().await;
+    let text = texts(&root, ".stale-banner p").join("");
+    assert!(
+        text.starts_with("Viser lagret versjon fra 23. november 2026"),
+        "{text}"
+    );
+    assert!(text.contains("Ny versjon kunne ikke hentes:"), "{text}");
+    assert!(text.contains("HTTP 500"), "{text}");
+    assert_eq!(texts(&root, ".stale-banner button"), vec!["Prøv igjen"]);
+}
+
+#[wasm_bindgen_test]
+fn last_good_copy_round_trips_through_local_storage() {
+    use veikart::last_good::{forget, read, write, Stored};
+    let url = "/test/last-good.json";
+    forget(url);
+    assert!(read(url).is_none());
+    let s = Stored {
+        url: url.into(),
+        text: MINIMAL.into(),
+        etag: Some("\"abc\"".into()),
+        last_modified: None,
+        fetched_at: 1.0,
+    };
+    write(&s);
+    assert_eq!(read(url), Some(s));
+    assert!(read("/other.json").is_none());
+    forget(url);
+    assert!(read(url).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn loading_notice_waits_300_ms() {
+    use veikart::components::feed_status::DelayedLoading;
+    reset_url();
+    let root = container();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        view! { <DelayedLoading lang=Signal::derive(|| Lang::Nb)/> }
+    });
+    settle().await;
+    assert_eq!(
+        texts(&root, ".loading"),
+        vec![""],
+        "nothing in the first 300 ms"
+    );
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    settle().await;
+    assert_eq!(texts(&root, ".loading"), vec!["Laster veikartet …"]);
+}

@@ -80,3 +80,26 @@ pub fn LocalFilePicker(on_open: Callback<LocalFeed>) -> impl IntoView {
         </span>
     }
 }
+
+/// The banner over a draft feed: which file, that it is not published, how many errors and
+/// warnings it has, and the way back to the published feed.
+#[component]
+pub fn LocalBanner(file: LocalFeed, close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let (errors, warnings) = match &file.result {
+        Ok(l) => (l.errors().count(), l.warnings().count()),
+        Err(_) => (1, 0),
+    };
+    let name = file.name.clone();
+    view! {
+        <div class="local-banner" role="status">
+            <p>
+                <strong>{move || t(lang.get(), K::LocalBanner)}</strong>
+                " «" {name} "» (" {move || t(lang.get(), K::LocalNotPublished)} ") — "
+                {errors} " " {move || t(lang.get(), K::ErrorsWord)} ", "
+                {warnings} " " {move || t(lang.get(), K::WarningsWord)}
+            </p>
+            <button type="button" on:click=move |_| close()>{move || t(lang.get(), K::CloseLocal)}</button>
+        </div>
+    }
+}

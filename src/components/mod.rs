@@ -4,6 +4,7 @@ pub mod changes;
 pub mod council;
 pub mod detail;
 pub mod embed;
+pub mod feed_status;
 pub mod filters;
 pub mod graph;
 pub mod lens;

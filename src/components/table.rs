@@ -76,10 +76,10 @@ pub fn RoadmapTable(vm: Arc<ViewModel>, grouping: roadmap::Grouping) -> impl Int
                     })
                     .collect_view();
                 let href = format!("/tiltak/{}{}", m.id, query);
-                let indent = format!("padding-left: {}rem", f32::from(*depth) * 1.25);
+                let indent = format!("{}rem", 0.75 + f32::from(*depth) * 1.25);
                 rows.push(view! {
                     <tr data-measure=m.id.clone()>
-                        <th scope="row" style=indent><a href=href>{measure_label(m, lang)}</a></th>
+                        <th scope="row" style:padding-left=indent><a href=href>{measure_label(m, lang)}</a></th>
                         <td>{lane.clone()}</td>
                         <td>{m.priority}</td>
                         <td>{status}</td>

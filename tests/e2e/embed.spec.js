@@ -11,7 +11,13 @@ let hostUrl;
 test.beforeAll(async ({ baseURL }) => {
   const page = fs.readFileSync(path.join(__dirname, '../../public/embed-example.html'), 'utf8')
     .replaceAll('http://127.0.0.1:8080', baseURL.replace(/\/$/, ''));
+  const css = fs.readFileSync(path.join(__dirname, '../../public/embed-example.css'), 'utf8');
   host = http.createServer((req, res) => {
+    if (req.url.endsWith('.css')) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+      res.end(css);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page);
   });

@@ -1,27 +1,7 @@
 //! Where the feed may come from. `?feed=` takes a same-origin absolute path (`/bench/feed.json`)
-//! or an `http(s)` URL whose origin is on the allow-list in `public/veikart.config.json`; anything
+//! or an `http(s)` URL whose origin is on the allow-list (`<meta name="veikart-feed-origins">` in
+//! `index.html`); anything
 //! else is refused with a reason the app shows (never silently replaced by another feed).
-
-use serde::Deserialize;
-
-/// The app's runtime configuration (`public/veikart.config.json`); every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Config {
-    /// Origins (`https://www.ehelse.no`) other feeds may be fetched from with `?feed=`.
-    pub feed_origins: Vec<String>,
-    /// Fetch timeout in milliseconds (the loader's default when absent).
-    pub feed_timeout_ms: Option<u32>,
-    /// Largest feed accepted, in bytes (the loader's default when absent).
-    pub feed_max_bytes: Option<usize>,
-}
-
-impl Config {
-    /// Reads the configuration; an unreadable file is reported, not guessed at.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SourceError {
@@ -151,18 +131,5 @@ mod tests {
                 "{bad:?}"
             );
         }
-    }
-
-    #[test]
-    fn config_reads_known_fields_and_refuses_others() {
-        let c = Config::parse(
-            r#"{"feed_origins": ["https://www.ehelse.no"], "feed_timeout_ms": 8000}"#,
-        )
-        .unwrap();
-        assert_eq!(c.feed_origins, vec!["https://www.ehelse.no"]);
-        assert_eq!(c.feed_timeout_ms, Some(8000));
-        assert_eq!(c.feed_max_bytes, None);
-        assert_eq!(Config::parse("{}").unwrap(), Config::default());
-        assert!(Config::parse(r#"{"feed_origin": []}"#).is_err());
     }
 }

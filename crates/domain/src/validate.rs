@@ -232,6 +232,8 @@ fn strip_serde_location(msg: &str) -> String {
 /// Parses a feed. Checks size and schema major version first, so a newer feed gets a clear
 /// message rather than a confusing type error.
 pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
+    // A byte-order mark (Windows editors) is not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > max_bytes {
         return Err(LoadError::TooLarge {
             bytes: text.len(),
@@ -371,8 +373,7 @@ impl<'f> Ctx<'f> {
 
     fn url(&mut self, url: &str, pointer: String, allow_relative: bool) {
         let lower = url.trim().to_ascii_lowercase();
-        let ok = lower.starts_with("https://")
-            || lower.starts_with("http://")
+        let ok = http_link(url).is_some()
             || (allow_relative && !lower.contains(':') && !lower.starts_with("//"));
         if !ok {
             self.push(
@@ -382,6 +383,17 @@ impl<'f> Ctx<'f> {
             );
         }
     }
+}
+
+/// A link from the feed that may become an `href`: only absolute `http://` or `https://` URLs
+/// (trimmed). Components must pass every feed URL through this; `javascript:`, `data:` and the
+/// like give `None` (and the validator reports them as `unsafe-url`).
+pub fn http_link(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        .then_some(u)
+        .filter(|u| !u.chars().any(|c| c.is_control()))
 }
 
 /// `L276` or `L276-L283` (second number not smaller).
@@ -836,14 +848,14 @@ fn check_measure(
             _ => false,
         };
         if bad {
-            c.push(
-                Rule::InvalidScore,
-                format!("{bp}/score"),
-                format!(
-                    "score {:?}–{:?} is not a range within + … +++++ (1–5)",
-                    b.score, b.score_max
-                ),
-            );
+            c.push(Rule::InvalidScore, format!("{bp}/score"), {
+                let show = |v: Option<u8>| v.map_or("none".to_string(), |v| v.to_string());
+                let range = match b.score_max {
+                    Some(_) => format!("{}–{}", show(b.score), show(b.score_max)),
+                    None => show(b.score),
+                };
+                format!("score {range} is not a range within + … +++++ (1–5)")
+            });
         }
     }
 }
@@ -920,6 +932,41 @@ mod tests {
         assert!(!valid_line_ref("L283-L276"));
         assert!(!valid_line_ref("276"));
         assert!(!valid_line_ref("L"));
+    }
+
+    #[test]
+    fn trailing_characters_are_a_syntax_error() {
+        let min = include_str!("../../../tests/fixtures/minimal.json");
+        let text = format!("{min}\n}}\n");
+        match parse_feed(&text, DEFAULT_MAX_BYTES) {
+            Err(LoadError::Syntax { message, line, .. }) => {
+                assert_eq!(message, "trailing characters");
+                assert_eq!(
+                    line,
+                    text.lines().count(),
+                    "the stray brace is on the last line"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let bom = format!("\u{feff}{min}");
+        assert!(parse_feed(&bom, DEFAULT_MAX_BYTES).is_ok());
+    }
+
+    #[test]
+    fn only_http_links_pass() {
+        assert_eq!(
+            http_link(" https://ehelse.no/x "),
+            Some("https://ehelse.no/x")
+        );
+        assert_eq!(http_link("HTTP://example.org"), Some("HTTP://example.org"));
+        assert_eq!(http_link("javascript:alert(1)"), None);
+        assert_eq!(http_link("JaVaScRiPt:alert(1)"), None);
+        assert_eq!(http_link("data:text/html,<script>"), None);
+        assert_eq!(http_link("//evil.example"), None);
+        assert_eq!(http_link("https://a\nb"), None);
+        assert_eq!(http_link("https://a\u{0}b"), None);
+        assert_eq!(http_link("ht"), None);
     }
 
     #[test]

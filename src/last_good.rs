@@ -1,0 +1,178 @@
+//! The last good feed: kept in `localStorage` with its ETag / Last-Modified and fetch time, used
+//! for conditional requests and shown (with a banner) when a fresh fetch fails.
+
+use std::sync::Arc;
+
+use veikart_domain::validate::{load, Loaded};
+
+use crate::api::{fetch_text, FeedConfig, FeedError, Fetched, Validators};
+
+/// What is kept in storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub url: String,
+    pub text: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// When it was fetched (or last confirmed with a 304), ms since the epoch.
+    pub fetched_at: f64,
+}
+
+// Two keys per feed URL: the text as it came, and a small line-based record (fetch time, ETag,
+// Last-Modified), so no JSON serialiser is compiled into the app for this.
+fn key(url: &str) -> String {
+    format!("veikart:last-good:v1:{url}")
+}
+fn meta_key(url: &str) -> String {
+    format!("veikart:last-good:v1:{url}#meta")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Throws in some sandboxed iframes and with storage disabled: then there is simply none.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn read(url: &str) -> Option<Stored> {
+    let st = storage()?;
+    let meta = st.get_item(&meta_key(url)).ok()??;
+    let text = st.get_item(&key(url)).ok()??;
+    let mut lines = meta.split('\n');
+    // Whole milliseconds: integer parsing and printing keep float code out of the wasm.
+    let fetched_at = lines.next()?.parse::<u64>().ok()? as f64;
+    let opt = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_string);
+    Some(Stored {
+        url: url.to_string(),
+        text,
+        fetched_at,
+        etag: opt(lines.next()),
+        last_modified: opt(lines.next()),
+    })
+}
+
+/// Best effort: when the quota is full, the previous copy stays as it was.
+pub fn write(s: &Stored) {
+    let Some(st) = storage() else {
+        return;
+    };
+    let clean = |v: &Option<String>| v.as_deref().unwrap_or("").replace(['\n', '\r'], "");
+    let meta = format!(
+        "{}\n{}\n{}",
+        s.fetched_at.max(0.0) as u64,
+        clean(&s.etag),
+        clean(&s.last_modified)
+    );
+    // A failed set_item (quota) leaves the old value: the old pair stays consistent.
+    if st.set_item(&key(&s.url), &s.text).is_ok() {
+        let _ = st.set_item(&meta_key(&s.url), &meta);
+    }
+}
+
+pub fn forget(url: &str) {
+    if let Some(st) = storage() {
+        let _ = st.remove_item(&key(url));
+        let _ = st.remove_item(&meta_key(url));
+    }
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The feed being shown.
+#[derive(Clone, Debug)]
+pub struct Shown {
+    pub loaded: Arc<Loaded>,
+    /// When this copy was fetched or confirmed current (ms since the epoch).
+    pub fetched_at: f64,
+    /// True when this is the stored copy because a fresh fetch failed.
+    pub stale: bool,
+}
+
+/// Why the fresh feed is not the one shown.
+#[derive(Clone, Debug)]
+pub enum Problem {
+    Fetch(FeedError),
+    /// The feed loaded but has errors (the list is in `Loaded::issues`).
+    Semantic(Arc<Loaded>),
+}
+
+/// The result of one load: what to show (if anything) and what went wrong (if anything).
+#[derive(Clone, Debug)]
+pub struct FeedOutcome {
+    pub shown: Option<Shown>,
+    pub problem: Option<Problem>,
+}
+
+/// Fetches the feed (conditionally when a copy is stored), keeps a good result, and falls back to
+/// the stored copy when the fresh one cannot be used.
+pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
+    let stored = read(&cfg.url).and_then(|s| {
+        // A stored copy that no longer loads (e.g. after an app update) is dropped.
+        let l = load(&s.text, usize::MAX).ok().filter(|l| l.is_usable());
+        if l.is_none() {
+            forget(&cfg.url);
+        }
+        l.map(|l| (s, Arc::new(l)))
+    });
+    let validators = stored.as_ref().map(|(s, _)| Validators {
+        etag: s.etag.clone(),
+        last_modified: s.last_modified.clone(),
+    });
+    let fallback = |problem: Problem| match &stored {
+        Some((s, l)) => FeedOutcome {
+            shown: Some(Shown {
+                loaded: l.clone(),
+                fetched_at: s.fetched_at,
+                stale: true,
+            }),
+            problem: Some(problem),
+        },
+        None => FeedOutcome {
+            shown: None,
+            problem: Some(problem),
+        },
+    };
+    match fetch_text(&cfg, validators.as_ref()).await {
+        Err(e) => fallback(Problem::Fetch(e)),
+        Ok(Fetched::NotModified) => match &stored {
+            Some((s, l)) => {
+                let mut s = s.clone();
+                s.fetched_at = now_ms();
+                write(&s);
+                FeedOutcome {
+                    shown: Some(Shown {
+                        loaded: l.clone(),
+                        fetched_at: s.fetched_at,
+                        stale: false,
+                    }),
+                    problem: None,
+                }
+            }
+            None => fallback(Problem::Fetch(FeedError::Http(304))),
+        },
+        Ok(Fetched::Fresh { text, validators }) => {
+            match crate::api::load_timed(&text, cfg.max_bytes) {
+                Err(e) => fallback(Problem::Fetch(FeedError::Load(e))),
+                Ok(l) if !l.is_usable() => fallback(Problem::Semantic(Arc::new(l))),
+                Ok(l) => {
+                    let s = Stored {
+                        url: cfg.url.clone(),
+                        text,
+                        etag: validators.etag,
+                        last_modified: validators.last_modified,
+                        fetched_at: now_ms(),
+                    };
+                    write(&s);
+                    FeedOutcome {
+                        shown: Some(Shown {
+                            loaded: Arc::new(l),
+                            fetched_at: s.fetched_at,
+                            stale: false,
+                        }),
+                        problem: None,
+                    }
+                }
+            }
+        }
+    }
+}
