@@ -74,7 +74,12 @@ class SpaHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_security_headers(self):
-        policy = CSP.get(self.directory)
+        # The policy is the app document's. Other pages under the root are not the app (the
+        # embedding example stands in for a host site, the benchmark's vis-timeline page is a
+        # peer library) and would be broken by it; other files are not documents.
+        url_path = urllib.parse.urlsplit(self.path).path
+        is_app = url_path in ("/", "/index.html") or not url_path.endswith(".html")
+        policy = CSP.get(self.directory) if is_app else None
         if policy:
             self.send_header("Content-Security-Policy", policy)
         self.send_header("X-Content-Type-Options", "nosniff")
