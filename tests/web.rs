@@ -2,46 +2,25 @@
 //! `counter/tests/web.rs` example: mount a component, act through the DOM, await a tick, assert.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use veikart::api::FeedError;
-use veikart::app::{Ctx, FeedErrorView};
+use veikart::app::FeedErrorView;
 use veikart::components::detail::feed_text;
 use veikart::components::roadmap::RoadmapView;
 use veikart_domain::model::Text;
-use veikart_domain::validate::{load, LoadError, DEFAULT_MAX_BYTES};
+use veikart_domain::validate::LoadError;
 use veikart_domain::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const MINIMAL: &str = include_str!("fixtures/minimal.json");
-
-fn container() -> web_sys::HtmlElement {
-    let doc = document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
 fn reset_url() {
-    // Tests share one page: start each from a clean query string.
-    let _ = window().history().unwrap().replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some("/"),
-    );
-}
-
-fn ctx_from(text: &str) -> Ctx {
-    let loaded = Arc::new(load(text, DEFAULT_MAX_BYTES).expect("fixture loads"));
-    Ctx {
-        feed: Signal::derive(move || Some(loaded.clone())),
-        lang: Signal::derive(|| Lang::Nb),
-    }
+    set_url("/");
 }
 
 fn mount_roadmap(text: &'static str) -> (web_sys::HtmlElement, impl Drop) {
@@ -52,37 +31,6 @@ fn mount_roadmap(text: &'static str) -> (web_sys::HtmlElement, impl Drop) {
         view! { <Router><RoadmapView/></Router> }
     });
     (root, handle)
-}
-
-fn texts(root: &web_sys::HtmlElement, sel: &str) -> Vec<String> {
-    let list = root.query_selector_all(sel).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
-        .collect()
-}
-
-fn button_with_text(root: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
-    let list = root.query_selector_all("button").unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .find(|n| n.text_content().unwrap_or_default().trim() == text)
-        .unwrap_or_else(|| panic!("no button «{text}»"))
-        .unchecked_into()
-}
-
-async fn settle() {
-    // Router navigation and effects are asynchronous (the router navigates on a timer): wait a
-    // few real milliseconds, then let the reactive system flush.
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
 }
 
 #[wasm_bindgen_test]

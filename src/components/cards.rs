@@ -64,12 +64,7 @@ pub fn Cards(
                         .phases
                         .iter()
                         .map(|p| {
-                            let name = f
-                                .phases
-                                .iter()
-                                .find(|x| x.id == p.phase)
-                                .map(|x| x.name.get(lang).to_string())
-                                .unwrap_or_else(|| p.phase.clone());
+                            let name = veikart_domain::roadmap::phase_name(f, &p.phase, lang);
                             let end = p.end.as_deref().map(|e| format_date(e, lang)).unwrap_or_else(|| "…".into());
                             view! { <li><span class="ph">{name}</span>": "{format_date(&p.start, lang)}" – "{end}</li> }
                         })

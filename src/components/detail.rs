@@ -176,12 +176,7 @@ fn detail_body(
         .actors
         .iter()
         .map(|r| {
-            let name = f
-                .actors
-                .iter()
-                .find(|a| a.id == r.actor)
-                .map(|a| a.name.get(lang).to_string())
-                .unwrap_or_else(|| r.actor.clone());
+            let name = veikart_domain::roadmap::actor_name(f, &r.actor, lang);
             view! {
                 <li>
                     <span class="actor">{name}</span> " — " <span class="role">{role_label(r.role, lang)}</span>

@@ -47,12 +47,7 @@ pub fn RoadmapTable(vm: Arc<ViewModel>, grouping: roadmap::Grouping) -> impl Int
                     .phases
                     .iter()
                     .map(|p| {
-                        let name = f
-                            .phases
-                            .iter()
-                            .find(|x| x.id == p.phase)
-                            .map(|x| x.name.get(lang).to_string())
-                            .unwrap_or_else(|| p.phase.clone());
+                        let name = veikart_domain::roadmap::phase_name(f, &p.phase, lang);
                         let end = p
                             .end
                             .as_deref()

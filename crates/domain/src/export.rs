@@ -97,12 +97,7 @@ pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
             .phases
             .iter()
             .map(|p| {
-                let name = feed
-                    .phases
-                    .iter()
-                    .find(|x| x.id == p.phase)
-                    .map(|x| x.name.get(lang).to_string())
-                    .unwrap_or_else(|| p.phase.clone());
+                let name = crate::roadmap::phase_name(feed, &p.phase, lang);
                 format!("{name} {}–{}", p.start, p.end.as_deref().unwrap_or(""))
             })
             .collect::<Vec<_>>()

@@ -271,6 +271,24 @@ pub fn lifecycle_from_key(k: &str) -> Option<Lifecycle> {
     LIFECYCLES.into_iter().find(|l| lifecycle_key(*l) == k)
 }
 
+/// The name of the phase `id` in `lang`, or the id itself when the feed does not define it.
+pub fn phase_name(feed: &Feed, id: &str, lang: Lang) -> String {
+    feed.phases
+        .iter()
+        .find(|x| x.id == id)
+        .map(|x| x.name.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The name of the actor `id` in `lang`, or the id itself when the feed does not define it.
+pub fn actor_name(feed: &Feed, id: &str, lang: Lang) -> String {
+    feed.actors
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.name.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// The display name of a measure with its code: "PLL – Pasientens legemiddelliste".
 pub fn measure_label(m: &Measure, lang: Lang) -> String {
     let name = m.name.get(lang);
