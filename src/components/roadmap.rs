@@ -123,10 +123,21 @@ pub fn RoadmapView() -> impl IntoView {
             axis_width.set(w);
         }
     };
+    // Measured when the section gets (or changes) its size — it may be mounted before it is in
+    // the document (inside a Transition), when its width is still 0 — and on window resize.
     Effect::new(move |_| {
-        if section_ref.get().is_some() {
-            measure_width();
+        use wasm_bindgen::JsCast;
+        let Some(el) = section_ref.get() else {
+            return;
+        };
+        measure_width();
+        let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(measure_width);
+        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+            let ro = StoredValue::new_local(ro);
+            on_cleanup(move || ro.with_value(|r| r.disconnect()));
         }
+        cb.forget();
     });
     // Layout: timeline or list; the list is the default on narrow screens.
     let narrow_now = || {

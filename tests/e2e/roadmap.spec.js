@@ -110,3 +110,16 @@ test('an unknown measure id says so', async ({ page }) => {
   await page.goto('/tiltak/FINNES-IKKE');
   await expect(page.getByRole('heading', { name: 'Fant ikke tiltaket' })).toBeVisible({ timeout: 15000 });
 });
+
+test('at 1440 px the whole year range fits the timeline without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?oppsett=tidslinje');
+  await expect(page.locator('.row-label').first()).toBeVisible();
+  const fit = await page.evaluate(() => {
+    const tl = document.querySelector('.timeline');
+    return { scroll: tl.scrollWidth - tl.clientWidth, gap: tl.getBoundingClientRect().right - document.querySelector('.tl-svg').getBoundingClientRect().right };
+  });
+  expect(fit.scroll).toBeLessThanOrEqual(1);
+  // and fills it: no empty band on the right
+  expect(fit.gap).toBeLessThan(14);
+});
