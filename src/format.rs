@@ -62,6 +62,19 @@ fn intl(d: Ymd, p: Precision, lang: Lang) -> String {
     }
 }
 
+/// A qualified date as a reader expects it: "i løpet av 2027", "tidligst 2. halvår 2023".
+pub fn format_qualified(
+    q: Option<veikart_domain::model::Qualifier>,
+    s: &str,
+    lang: Lang,
+) -> String {
+    format!(
+        "{}{}",
+        date::qualifier_prefix(q, lang),
+        format_date(s, lang)
+    )
+}
+
 /// A feed date as a reader expects it in `lang`: "3. kvartal 2023", "juni 2023", "2024–2027".
 pub fn format_date(s: &str, lang: Lang) -> String {
     date::label(s, lang, &|d, p| intl(d, p, lang))

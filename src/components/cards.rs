@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use veikart_domain::date::qualifier_label;
 use veikart_domain::roadmap::{self, current_status, next_milestone, rag_key};
 use veikart_domain::timeline::LayoutItem;
 
@@ -78,11 +77,7 @@ pub fn Cards(
                 });
                 let next = next_milestone(m, now).map(|i| {
                     let ms = &m.milestones[i];
-                    let when = format!(
-                        "{}{}",
-                        ms.qualifier.map(|q| format!("{} ", qualifier_label(q, lang))).unwrap_or_default(),
-                        format_date(&ms.date, lang)
-                    );
+                    let when = crate::format::format_qualified(ms.qualifier, &ms.date, lang);
                     view! { <p class="card-next"><span class="k">{t(lang, K::NextMilestone)}</span> <strong>{when}</strong>": "{feed_text(&ms.title, lang)}</p> }
                 });
                 let undated = m.phases.is_empty() && m.milestones.is_empty();

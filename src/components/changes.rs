@@ -8,10 +8,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
-use veikart_domain::date::qualifier_label;
 use veikart_domain::diff::{self, Category, Change, ChangeKind, FeedDiff, Ghost, StatusSnap, When};
 use veikart_domain::model::{DependencyKind, Feed};
-use veikart_domain::roadmap::measure_label;
 use veikart_domain::timeline::{Scale, ROW_H};
 use veikart_domain::validate::{load, Loaded, DEFAULT_MAX_BYTES};
 use veikart_domain::Lang;
@@ -231,11 +229,7 @@ pub fn ghost_layer(id: String, top: f64, scale: Scale) -> impl IntoView {
 }
 
 fn when_text(w: &When, lang: Lang) -> String {
-    let q = w
-        .qualifier
-        .map(|q| format!("{} ", qualifier_label(q, lang)))
-        .unwrap_or_default();
-    format!("{q}{}", format_date(&w.date, lang))
+    crate::format::format_qualified(w.qualifier, &w.date, lang)
 }
 
 fn months_text(m: i32, lang: Lang) -> String {
@@ -262,18 +256,7 @@ fn dep_kind(k: DependencyKind, lang: Lang) -> &'static str {
 fn name_in(new: &Feed, old: &Feed, id: &str, lang: Lang) -> String {
     [new, old]
         .into_iter()
-        .find_map(|f| {
-            f.measures
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| measure_label(m, lang))
-                .or_else(|| {
-                    f.components
-                        .iter()
-                        .find(|c| c.id == id)
-                        .map(|c| c.name.get(lang).to_string())
-                })
-        })
+        .find_map(|f| veikart_domain::roadmap::node_label(f, id, lang))
         .unwrap_or_else(|| id.to_string())
 }
 

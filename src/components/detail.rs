@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use veikart_domain::model::{Basis, Feed, Measure, SourceRef, Text};
-use veikart_domain::roadmap::measure_label;
 use veikart_domain::text::Lang;
 
 use crate::app::{current_query, use_ctx, Ctx};
@@ -49,17 +48,7 @@ fn sources_line(f: &Feed, sources: &[SourceRef]) -> String {
 }
 
 fn name_of(f: &Feed, id: &str, lang: Lang) -> String {
-    f.measures
-        .iter()
-        .find(|m| m.id == id)
-        .map(|m| measure_label(m, lang))
-        .or_else(|| {
-            f.components
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.name.get(lang).to_string())
-        })
-        .unwrap_or_else(|| id.to_string())
+    veikart_domain::roadmap::node_label(f, id, lang).unwrap_or_else(|| id.to_string())
 }
 
 #[component]
@@ -248,13 +237,10 @@ fn detail_body(
         .milestones
         .iter()
         .map(|ms| {
-            let q = ms
-                .qualifier
-                .map(|q| format!("{} ", veikart_domain::date::qualifier_label(q, lang)))
-                .unwrap_or_default();
+            let when = crate::format::format_qualified(ms.qualifier, &ms.date, lang);
             view! {
                 <li>
-                    <strong>{format!("{q}{}", format_date(&ms.date, lang))}</strong>
+                    <strong>{when}</strong>
                     {ms.date_text.as_ref().map(|d| view! { <span class="as-written">" («" {feed_text(d, lang)} "»)"</span> })}
                     {ms.original_date.as_ref().map(|o| view! { <span class="orig">{format!(" ({} {})", t(lang, K::OriginalDate), format_date(o, lang))}</span> })}
                     ": " {feed_text(&ms.title, lang)}

@@ -130,13 +130,7 @@ pub fn ActorLens() -> impl IntoView {
                 .map(|lm| {
                     let m = &f.measures[lm.measure];
                     let ms = &m.milestones[lm.milestone];
-                    let when = format!(
-                        "{}{}",
-                        ms.qualifier
-                            .map(|q| format!("{} ", veikart_domain::date::qualifier_label(q, lang)))
-                            .unwrap_or_default(),
-                        format_date(&ms.date, lang)
-                    );
+                    let when = crate::format::format_qualified(ms.qualifier, &ms.date, lang);
                     let href = format!("/tiltak/{}{}", m.id, q);
                     view! {
                         <li>

@@ -501,11 +501,6 @@ fn Legend() -> impl IntoView {
 /// Pattern per phase index, so phases differ by more than colour.
 const PATTERNS: [&str; 6] = ["none", "diag", "dots", "cross", "vert", "horiz"];
 
-fn qualifier_prefix(q: Option<Qualifier>, lang: Lang) -> String {
-    q.map(|q| format!("{} ", veikart_domain::date::qualifier_label(q, lang)))
-        .unwrap_or_default()
-}
-
 #[component]
 fn Timeline(
     vm: Arc<ViewModel>,
@@ -679,11 +674,7 @@ fn Timeline(
                     .iter()
                     .map(|mk| {
                         let ms = &m.milestones[mk.index];
-                        format!(
-                            "{}{}",
-                            qualifier_prefix(ms.qualifier, lang_now),
-                            format_date(&ms.date, lang_now)
-                        )
+                        crate::format::format_qualified(ms.qualifier, &ms.date, lang_now)
                     })
                     .collect();
                 let slots = place_labels(

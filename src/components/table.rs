@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use veikart_domain::date::qualifier_label;
 use veikart_domain::roadmap::{self, current_status, measure_label};
 use veikart_domain::timeline::LayoutItem;
 
@@ -60,13 +59,7 @@ pub fn RoadmapTable(vm: Arc<ViewModel>, grouping: roadmap::Grouping) -> impl Int
                     .milestones
                     .iter()
                     .map(|ms| {
-                        let when = format!(
-                            "{}{}",
-                            ms.qualifier
-                                .map(|q| format!("{} ", qualifier_label(q, lang)))
-                                .unwrap_or_default(),
-                            format_date(&ms.date, lang)
-                        );
+                        let when = crate::format::format_qualified(ms.qualifier, &ms.date, lang);
                         view! { <li><strong>{when}</strong>": "{feed_text(&ms.title, lang)}</li> }
                     })
                     .collect_view();

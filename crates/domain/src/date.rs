@@ -250,6 +250,12 @@ impl DateSpan {
 }
 
 /// The Norwegian (bokmål) wording of a qualifier, as the papers write it.
+/// The qualifier as a prefix for a date ("i løpet av "), or nothing.
+pub fn qualifier_prefix(q: Option<Qualifier>, lang: crate::text::Lang) -> String {
+    q.map(|q| format!("{} ", qualifier_label(q, lang)))
+        .unwrap_or_default()
+}
+
 pub fn qualifier_label(q: Qualifier, lang: crate::text::Lang) -> &'static str {
     use crate::text::Lang;
     match (q, lang) {

@@ -106,10 +106,7 @@ pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
             .milestones
             .iter()
             .map(|ms| {
-                let q = ms
-                    .qualifier
-                    .map(|q| format!("{} ", crate::date::qualifier_label(q, lang)))
-                    .unwrap_or_default();
+                let q = crate::date::qualifier_prefix(ms.qualifier, lang);
                 format!("{q}{}: {}", ms.date, ms.title.get(lang))
             })
             .collect::<Vec<_>>()

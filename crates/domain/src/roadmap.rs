@@ -289,6 +289,21 @@ pub fn actor_name(feed: &Feed, id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The label of a measure ("PLL – Pasientens legemiddelliste") or a shared component by id, if
+/// the feed has one (dependencies point at either).
+pub fn node_label(feed: &Feed, id: &str, lang: Lang) -> Option<String> {
+    feed.measures
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| measure_label(m, lang))
+        .or_else(|| {
+            feed.components
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.get(lang).to_string())
+        })
+}
+
 /// The display name of a measure with its code: "PLL – Pasientens legemiddelliste".
 pub fn measure_label(m: &Measure, lang: Lang) -> String {
     let name = m.name.get(lang);
@@ -300,6 +315,27 @@ pub fn measure_label(m: &Measure, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn node_label_names_measures_and_components() {
+        let f = crate::minimal_fixture();
+        let m = &f.measures[0];
+        assert_eq!(
+            node_label(&f, &m.id, Lang::Nb),
+            Some(measure_label(m, Lang::Nb))
+        );
+        let c = &f.components[0];
+        assert_eq!(
+            node_label(&f, &c.id, Lang::Nb),
+            Some(c.name.get(Lang::Nb).to_string())
+        );
+        assert_eq!(node_label(&f, "no-such-id", Lang::Nb), None);
+        assert_eq!(crate::date::qualifier_prefix(None, Lang::Nb), "");
+        assert!(
+            crate::date::qualifier_prefix(Some(crate::model::Qualifier::By), Lang::Nb)
+                .ends_with(' ')
+        );
+    }
+
     #[test]
     fn next_milestone_skips_the_past_but_keeps_a_running_period() {
         let mut f = crate::minimal_fixture();
