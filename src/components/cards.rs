@@ -75,7 +75,8 @@ pub fn Cards(
                         </div>
                     }
                 });
-                let next = next_milestone(m, now).map(|i| {
+                let next_index = next_milestone(m, now);
+                let next = next_index.map(|i| {
                     let ms = &m.milestones[i];
                     let when = crate::format::format_qualified(ms.qualifier, &ms.date, lang);
                     view! { <p class="card-next"><span class="k">{t(lang, K::NextMilestone)}</span> <strong>{when}</strong>": "{feed_text(&ms.title, lang)}</p> }
@@ -113,7 +114,7 @@ pub fn Cards(
                         {phases}
                         {next}
                         {(undated).then(|| view! { <p class="no-dates">{t(lang, K::NoDates)}</p> })}
-                        {(!undated && next_milestone(m, now).is_none() && !m.milestones.is_empty()).then(|| view! { <p class="hint">{t(lang, K::NoUpcoming)}</p> })}
+                        {(!undated && next_index.is_none() && !m.milestones.is_empty()).then(|| view! { <p class="hint">{t(lang, K::NoUpcoming)}</p> })}
                         {toggle_btn}
                     </li>
                 }

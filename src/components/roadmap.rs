@@ -316,9 +316,7 @@ pub fn RoadmapView() -> impl IntoView {
             &format!("{} – {}", t(lang, K::AppTitle), t(lang, K::AppSubtitle)),
             lang,
         );
-        let w = (veikart_domain::export::EXPORT_LABEL_W + vm.scale.width()).ceil() as u32;
-        let h =
-            (veikart_domain::export::EXPORT_HEAD_H + 28.0 + vm.layout.height + 16.0).ceil() as u32;
+        let (w, h) = veikart_domain::export::timeline_image_size(&vm.layout, &vm.scale);
         Some((svg, w, h))
     };
     let file_stem = move || {

@@ -174,6 +174,17 @@ fn truncate(s: &str, max: usize) -> String {
 pub const EXPORT_LABEL_W: f64 = 320.0;
 pub const EXPORT_HEAD_H: f64 = 64.0;
 
+/// Height of the year axis in the exported image.
+pub const EXPORT_AXIS_H: f64 = 28.0;
+
+/// Pixel size of the image `timeline_svg` draws for this layout and scale.
+pub fn timeline_image_size(layout: &RowLayout, scale: &Scale) -> (u32, u32) {
+    (
+        (EXPORT_LABEL_W + scale.width()).ceil() as u32,
+        (EXPORT_HEAD_H + EXPORT_AXIS_H + layout.height + 16.0).ceil() as u32,
+    )
+}
+
 /// The timeline as laid out on screen (same lanes, rows, scale), drawn with plotters into an
 /// SVG string: a title line, year axis, plan period, lane bands with headings, a row per measure
 /// with its label, phase bars in the phase colours, milestone markers (points as diamonds,
@@ -187,9 +198,8 @@ pub fn timeline_svg(
     title: &str,
     lang: Lang,
 ) -> String {
-    let w = (EXPORT_LABEL_W + scale.width()).ceil() as u32;
-    let axis = 28.0;
-    let h = (EXPORT_HEAD_H + axis + layout.height + 16.0).ceil() as u32;
+    let (w, h) = timeline_image_size(layout, scale);
+    let axis = EXPORT_AXIS_H;
     let x0 = EXPORT_LABEL_W;
     let y0 = EXPORT_HEAD_H + axis;
     let px = |x: f64| x.round() as i32;
