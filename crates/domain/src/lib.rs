@@ -11,6 +11,7 @@ pub mod filter;
 pub mod graph;
 pub mod json_path;
 pub mod lens;
+pub mod messages;
 pub mod model;
 pub mod roadmap;
 pub mod source;
