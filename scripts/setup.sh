@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent set-up: installs only what is missing, at pinned versions, from Debian, crates.io and
-# npm only (nothing from GitHub). A second run installs nothing and takes a few seconds.
+# Idempotent set-up: installs only what is missing, at pinned versions, from Debian, the crate registry
+# and npm only (nothing from GitHub). A second run installs nothing and takes a few seconds.
 #   Debian: chromium, chromium-driver     rustup: wasm32-unknown-unknown, rustfmt, clippy
 #   cargo:  wasm-bindgen-cli = Cargo.lock's wasm-bindgen (no --locked), trunk 0.21.14 (--locked)
 #   npm ci: @playwright/test, @axe-core/playwright, binaryen (wasm-opt 132)   then: cargo fetch
@@ -59,6 +59,8 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ] ||
   [ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" != "wasm-bindgen-test-runner $WBG_VERSION" ]; then
   # No --locked: the crate's own lock pins webpki-roots 1.0.11, which the registry here lacks.
+  log "compiling wasm-bindgen-cli $WBG_VERSION from the crate registry: about 4–8 minutes on 2 cores" \
+    "(first run only)"
   step cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 # Trunk.toml pins the same version; a mismatch makes the offline trunk build fail later, so say it now.
@@ -70,6 +72,8 @@ if [ -n "$TRUNK_WBG" ] && [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  log "compiling trunk $TRUNK_VERSION from the crate registry: about 10–20 minutes on 2 cores" \
+    "(first run only; the longest step of the set-up)"
   step cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 

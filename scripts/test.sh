@@ -9,6 +9,9 @@
 #   wasm    cargo test --target wasm32-unknown-unknown -p veikart (headless Chromium; counts each test)
 #   build   trunk build --release into dist/                          (counts 1)
 #   e2e     Playwright (tests/e2e) against dist/ via scripts/spa_server.py (counts each test)
+#   serve   the README's first command (scripts/serve.sh) on a copy like a fresh clone, in the
+#           background: / answers 200, headless Chromium sees the roadmap, trunk's watcher stays
+#           out of target/, stopped by its pid (tests/serve/run.sh; counts each check)
 # Every layer runs even if an earlier one failed. Ends with a per-layer table and ONE last line
 # `N passed, N failed`; exits 1 when anything failed.
 # Usage: scripts/test.sh [LAYER...]   (default: all layers; e.g. `scripts/test.sh wasm e2e`;
@@ -27,7 +30,7 @@ LOGDIR=$TARGET_DIR/test-logs
 mkdir -p "$LOGDIR"
 trap 'echo; echo "test.sh: interrupted"; exit 130' INT TERM
 
-ALL_LAYERS=(fmt clippy native check wasm build e2e)
+ALL_LAYERS=(fmt clippy native check wasm build e2e serve)
 if (($#)); then
   for l in "$@"; do
     [[ " ${ALL_LAYERS[*]} " == *" $l "* ]] || { echo "test.sh: unknown layer '$l' (one of: ${ALL_LAYERS[*]})" >&2; exit 2; }
@@ -167,6 +170,17 @@ if want e2e; then
     ((f > 0)) && note="${note:+$note; }screenshots/traces in test-results/"
     record e2e "$p" "$f" $((SECONDS - s)) "$note"
   fi
+fi
+
+if want serve; then
+  banner serve "scripts/serve.sh on a copy like a fresh clone (tests/serve/run.sh)"
+  s=$SECONDS
+  run serve bash tests/serve/run.sh
+  counts=$(sed -n 's/^serve: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGDIR/serve.log" | tail -1)
+  read -r p f <<<"${counts:-0 0}"
+  note=""
+  if ((RC != 0 && f == 0)); then f=1; note="exit $RC without a counted failure"; fi
+  record serve "$p" "$f" $((SECONDS - s)) "$note"
 fi
 
 # --- summary --------------------------------------------------------------------------------------
