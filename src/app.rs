@@ -1,21 +1,17 @@
-//! The app shell: routes, the feed resource, language, header and error states.
-
-use std::sync::Arc;
+//! The app shell: routes, the header (title, language, data date), the feed's state (loading,
+//! errors, stale copy, local draft) and the views. State and services live in `state/`; the
+//! views in `components/`.
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::{query_signal, use_location, use_navigate};
-use leptos_router::params::ParamsMap;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use leptos_router::NavigateOptions;
-use veikart_domain::validate::Loaded;
+use veikart_domain::view_state::{Page, View};
 use veikart_domain::Lang;
 
-use crate::api::FeedConfig;
 use crate::components::ambitions::AmbitionOverview;
-use crate::components::changes::{provide_compare, ChangeList, CompareToggle};
+use crate::components::changes::{ChangeList, CompareToggle};
 use crate::components::council::CouncilView;
-use crate::components::detail::DetailRoute;
+use crate::components::detail::DetailPanel;
 use crate::components::embed::EmbedBridge;
 pub use crate::components::feed_status::FeedErrorView;
 use crate::components::feed_status::{
@@ -23,108 +19,16 @@ use crate::components::feed_status::{
 };
 use crate::components::graph::DependencyGraph;
 use crate::components::lens::ActorLens;
-use crate::components::local_file::{LocalBanner, LocalFeed, LocalFilePicker};
+use crate::components::local_file::{LocalBanner, LocalFilePicker};
 use crate::components::roadmap::RoadmapView;
 use crate::components::statement::Statement;
-use crate::i18n::{t, K};
-use crate::last_good::{load_feed, FeedOutcome, Problem, Shown};
-
-/// What every view reads: the loaded feed (when usable) and the UI language.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub feed: Signal<Option<Arc<Loaded>>>,
-    pub lang: Signal<Lang>,
-}
-
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
-/// The query string of the current URL (with `?`), so links keep the view state.
-pub fn current_query() -> Signal<String> {
-    let location = use_location();
-    Signal::derive(move || {
-        let s = location.search.get();
-        if s.is_empty() || s.starts_with('?') {
-            s
-        } else {
-            format!("?{s}")
-        }
-    })
-}
-
-/// Writes several query keys in one navigation (a filter change touches more than one key, and
-/// one history entry per user action is what back/forward should step through). Create it in
-/// a component's setup; call `set` from event handlers.
-type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
-
-#[derive(Clone, Copy)]
-pub struct QueryWriter {
-    navigate: StoredValue<Navigate, LocalStorage>,
-    pathname: Memo<String>,
-    query: Memo<ParamsMap>,
-}
-
-impl QueryWriter {
-    pub fn new() -> QueryWriter {
-        let nav = use_navigate();
-        let location = use_location();
-        QueryWriter {
-            navigate: StoredValue::new_local(Box::new(move |u: &str, o| nav(u, o))),
-            pathname: location.pathname,
-            query: location.query,
-        }
-    }
-
-    /// Sets (`Some`, non-empty) or removes (`None` or empty) each key; `replace` updates the
-    /// current history entry instead of adding one (for typing in a search box).
-    pub fn set<'a>(
-        &self,
-        updates: impl IntoIterator<Item = (&'a str, Option<String>)>,
-        replace: bool,
-    ) {
-        let mut q = self.query.get_untracked();
-        for (k, v) in updates {
-            match v.filter(|v| !v.is_empty()) {
-                Some(v) => q.replace(k.to_string(), v),
-                None => {
-                    q.remove(k);
-                }
-            }
-        }
-        let url = format!("{}{}", self.pathname.get_untracked(), q.to_query_string());
-        self.navigate.with_value(|n| {
-            n(
-                &url,
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            )
-        });
-    }
-}
-
-impl Default for QueryWriter {
-    fn default() -> Self {
-        QueryWriter::new()
-    }
-}
-
-/// The measure id in a `/tiltak/ID` path, decoded.
-pub fn selected_from_path(path: &str) -> Option<String> {
-    let id = path.trim_end_matches('/').rsplit_once("/tiltak/")?.1;
-    if id.is_empty() || id.contains('/') {
-        return None;
-    }
-    Some(
-        js_sys::decode_uri_component(id)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| id.to_string()),
-    )
-}
+use crate::hooks::use_media_query;
+use crate::i18n::{labels, tr, use_i18n, K};
+use crate::state::api::FeedError;
+use crate::state::compare::provide_compare;
+use crate::state::feed::provide_feed;
+use crate::state::last_good::Problem;
+use crate::state::{provide_app, url::use_view_state, use_app, Clock};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -133,33 +37,11 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <p class="notice">"404"</p> }>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| ()/>
-                    <Route path=path!("tiltak/:id") view=DetailRoute/>
-                    <Route path=path!("tilgjengelighet") view=Statement/>
+                    <Route path=path!("tiltak/:id") view=|| ()/>
+                    <Route path=path!("tilgjengelighet") view=|| ()/>
                 </ParentRoute>
             </Routes>
         </Router>
-    }
-}
-
-/// What to show for a draft feed opened from disk.
-fn local_outcome(lf: LocalFeed) -> FeedOutcome {
-    match lf.result {
-        Ok(l) if l.is_usable() => FeedOutcome {
-            shown: Some(Shown {
-                loaded: l,
-                fetched_at: crate::last_good::now_ms(),
-                stale: false,
-            }),
-            problem: None,
-        },
-        Ok(l) => FeedOutcome {
-            shown: None,
-            problem: Some(Problem::Semantic(l)),
-        },
-        Err(e) => FeedOutcome {
-            shown: None,
-            problem: Some(Problem::Fetch(crate::api::FeedError::Load(e))),
-        },
     }
 }
 
@@ -178,175 +60,114 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 fn Shell() -> impl IntoView {
-    let (lang_q, _set_lang) = query_signal::<String>("lang");
-    let lang = Signal::derive(move || {
-        lang_q
-            .get()
-            .and_then(|l| Lang::from_tag(&l))
-            .unwrap_or_default()
-    });
+    let view = use_view_state();
+    let feed = provide_feed(view);
+    let narrow = use_media_query("(max-width: 768px)");
+    let app = provide_app(feed.shown(), Clock::system(), narrow);
+    provide_compare(app, feed);
+    let i = use_i18n();
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.get().tag());
+            let _ = html.set_attribute("lang", app.lang.get().tag());
         }
     });
-
-    // issue 7: fetch with time and size limits, conditional requests, last good copy.
-    // issue 5: `?feed=` picks another source (same-origin path or an allow-listed origin).
-    let config = FeedConfig::from_document();
-    let (feed_q, _) = query_signal::<String>("feed");
-    let resource = LocalResource::new(move || {
-        let cfg = config.clone().with_feed_param(feed_q.get().as_deref());
-        async move {
-            match cfg {
-                Ok(cfg) => load_feed(cfg).await,
-                Err(e) => FeedOutcome {
-                    shown: None,
-                    problem: Some(Problem::Fetch(e)),
-                },
-            }
-        }
-    });
-    // issue 5: a draft opened from disk replaces the fetched feed until it is closed.
-    let local = RwSignal::new(None::<LocalFeed>);
-    let outcome = Signal::derive(move || match local.get() {
-        Some(lf) => Some(local_outcome(lf)),
-        None => resource.get(),
-    });
-    let feed = Signal::derive(move || outcome.get().and_then(|o| o.shown).map(|s| s.loaded));
-    provide_context(Ctx { feed, lang });
-    provide_compare();
-    let query = current_query();
     let (busy, set_busy) = signal(false);
-    let retry = move || resource.refetch();
-
+    let retry = move || feed.retry.run(());
+    let on_statement = Memo::new(move |_| app.view.with(|v| v.page == Page::Statement));
+    let statement_href = move || app.view.with(|v| v.on_page(Page::Statement).href());
+    let state = move || {
+        feed.outcome.get().map(|o| match (o.shown, o.problem) {
+            (Some(shown), problem) => {
+                let banner = problem.filter(|_| shown.stale).map(|p| {
+                    view! { <StaleBanner fetched_at=shown.fetched_at problem=p retry busy=busy.into()/> }
+                });
+                view! {
+                    {banner}
+                    <Show when=move || !on_statement.get() fallback=|| view! { <Statement/> }>
+                        <Views/>
+                        <DetailPanel/>
+                    </Show>
+                    <FeedNotes loaded=shown.loaded/>
+                }
+                .into_any()
+            }
+            (None, Some(Problem::Semantic(l))) => {
+                view! { <SemanticErrors loaded=l retry busy=busy.into()/> }.into_any()
+            }
+            (None, Some(Problem::Fetch(e))) => {
+                view! { <FeedErrorView error=e retry busy=busy.into()/> }.into_any()
+            }
+            (None, None) => view! {
+                <FeedErrorView error=FeedError::Load(veikart_domain::LoadError::Empty) retry busy=busy.into()/>
+            }
+            .into_any(),
+        })
+    };
     view! {
-        <a class="skip" href="#veikart" on:click=skip_to_main>{move || t(lang.get(), K::Skip)}</a>
+        <a class="skip" href="#veikart" on:click=skip_to_main>{tr(i, K::Skip)}</a>
         <header class="app-header">
             <div class="brand">
-                <h1>{move || t(lang.get(), K::AppTitle)}</h1>
-                <p class="subtitle">{move || t(lang.get(), K::AppSubtitle)}</p>
+                <h1>{tr(i, K::AppTitle)}</h1>
+                <p class="subtitle">{tr(i, K::AppSubtitle)}</p>
             </div>
-            <LangSwitch lang/>
-            <UpdatedLine outcome/>
+            <LangSwitch/>
+            <UpdatedLine outcome=feed.outcome/>
         </header>
         <EmbedBridge/>
         <main id="veikart" tabindex="-1" aria-busy=move || busy.get().to_string()>
-            {move || local.get().map(|lf| view! { <LocalBanner file=lf close=move || local.set(None)/> })}
-            <Transition
-                fallback=move || view! { <DelayedLoading lang/> }
-                set_pending=set_busy
-            >
-                {move || {
-                    outcome.get().map(|o| match (o.shown, o.problem) {
-                        (Some(shown), problem) => {
-                            let banner = problem.filter(|_| shown.stale).map(|p| {
-                                view! { <StaleBanner fetched_at=shown.fetched_at problem=p retry busy=busy.into()/> }
-                            });
-                            view! {
-                                {banner}
-                                <Views lang/>
-                                <Outlet/>
-                                <FeedNotes loaded=shown.loaded/>
-                            }
-                            .into_any()
-                        }
-                        (None, Some(Problem::Semantic(l))) => {
-                            view! { <SemanticErrors loaded=l retry busy=busy.into()/> }.into_any()
-                        }
-                        (None, Some(Problem::Fetch(e))) => {
-                            view! { <FeedErrorView error=e retry busy=busy.into()/> }.into_any()
-                        }
-                        (None, None) => view! {
-                            <FeedErrorView
-                                error=crate::api::FeedError::Load(veikart_domain::LoadError::Empty)
-                                retry
-                                busy=busy.into()
-                            />
-                        }
-                        .into_any(),
-                    })
-                }}
+            {move || feed.local.get().map(|file| view! { <LocalBanner file/> })}
+            <Transition fallback=move || view! { <DelayedLoading lang=app.lang/> } set_pending=set_busy>
+                {state}
             </Transition>
         </main>
         <footer class="app-footer">
-            <a href=move || format!("/tilgjengelighet{}", query.get())>{move || t(lang.get(), K::A11yStatement)}</a>
-            <LocalFilePicker on_open=Callback::new(move |lf| local.set(Some(lf)))/>
+            <a href=statement_href data-noscroll="">{tr(i, K::A11yStatement)}</a>
+            <LocalFilePicker/>
         </footer>
     }
 }
 
-/// The views of the same feed, chosen with `?visning=`.
+/// The views of the same feed, chosen with `visning=`.
 #[component]
-fn Views(lang: Signal<Lang>) -> impl IntoView {
-    let location = use_location();
-    let on_statement = Memo::new(move |_| {
-        location
-            .pathname
-            .get()
-            .trim_end_matches('/')
-            .ends_with("/tilgjengelighet")
-    });
-    let (view_q, set_view_q) = query_signal::<String>("visning");
-    let current = Signal::derive(move || view_q.get().unwrap_or_default());
-    let tab = move |key: &'static str, label: K| {
+fn Views() -> impl IntoView {
+    let app = use_app();
+    let i = use_i18n();
+    let current = Memo::new(move |_| app.view.with(|v| v.view));
+    let tab = move |v: View| {
         view! {
-            <button
-                type="button"
-                aria-pressed=move || (current.get() == key).to_string()
-                on:click=move |_| set_view_q.set((!key.is_empty()).then(|| key.to_string()))
-            >
-                {move || t(lang.get(), label)}
+            <button type="button" aria-pressed=move || (current.get() == v).to_string()
+                on:click=move |_| app.nav.go(|s| s.view = v)>
+                {tr(i, labels::view(v))}
             </button>
         }
     };
-    let views = move || {
-        view! {
-            <nav class="views seg" aria-label=move || t(lang.get(), K::Views)>
-                {tab("", K::ViewTimeline)}
-                {tab("avhengigheter", K::ViewGraph)}
-                {tab("ambisjoner", K::ViewAmbitions)}
-                {tab("for-oss", K::ViewLens)}
-                {tab("endringer", K::ViewChanges)}
-                {tab("rad", K::ViewCouncil)}
-            </nav>
-            <CompareToggle/>
-            {move || match current.get().as_str() {
-                "avhengigheter" => view! { <DependencyGraph/> }.into_any(),
-                "ambisjoner" => view! { <AmbitionOverview/> }.into_any(),
-                "for-oss" => view! { <ActorLens/> }.into_any(),
-                "endringer" => view! { <ChangeList/> }.into_any(),
-                "rad" => view! { <CouncilView/> }.into_any(),
-                _ => view! { <RoadmapView/> }.into_any(),
-            }}
-        }
-    };
-    move || (!on_statement.get()).then(views)
+    view! {
+        <nav class="views seg" aria-label=tr(i, K::Views)>{View::ALL.map(tab).collect_view()}</nav>
+        <CompareToggle/>
+        {move || match current.get() {
+            View::Graph => view! { <DependencyGraph/> }.into_any(),
+            View::Ambitions => view! { <AmbitionOverview/> }.into_any(),
+            View::Lens => view! { <ActorLens/> }.into_any(),
+            View::Changes => view! { <ChangeList/> }.into_any(),
+            View::Council => view! { <CouncilView/> }.into_any(),
+            View::Roadmap => view! { <RoadmapView/> }.into_any(),
+        }}
+    }
 }
 
 #[component]
-fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
-    let (_, set_lang) = query_signal::<String>("lang");
+fn LangSwitch() -> impl IntoView {
+    let app = use_app();
+    let i = use_i18n();
     view! {
-        <nav class="lang" aria-label=move || t(lang.get(), K::Language)>
+        <nav class="lang" aria-label=tr(i, K::Language)>
             {Lang::ALL
-                .into_iter()
-                .map(|l| {
-                    let label = match l {
-                        Lang::Nb => "Bokmål",
-                        Lang::Nn => "Nynorsk",
-                        Lang::En => "English",
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            lang=l.tag()
-                            aria-pressed=move || (lang.get() == l).to_string()
-                            on:click=move |_| set_lang.set((l != Lang::Nb).then(|| l.tag().to_string()))
-                        >
-                            {label}
-                        </button>
-                    }
+                .map(|l| view! {
+                    <button type="button" lang=l.tag()
+                        aria-pressed=move || (app.lang.get() == l).to_string()
+                        on:click=move |_| app.nav.go(|s| s.lang = l)>
+                        {crate::i18n::t(l, labels::language(l))}
+                    </button>
                 })
                 .collect_view()}
         </nav>

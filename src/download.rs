@@ -36,14 +36,36 @@ pub fn save_text(content: &str, mime: &str, filename: &str) -> Result<(), JsValu
     save_blob(&blob(content, mime)?, filename)
 }
 
-/// Renders `svg` (with its pixel `width`×`height`) at `scale`× into a PNG and saves it.
+/// A browser error as text, for the reader.
+pub fn js_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "?".into())
+}
+
+/// Renders `svg` (with its pixel `width`×`height`) at `scale`× into a PNG and saves it. The
+/// drawing happens after the image loads: `done` hears how that went.
 pub fn save_png(
     svg: &str,
     width: u32,
     height: u32,
     scale: f64,
     filename: &str,
+    done: Box<dyn FnOnce(Result<(), String>)>,
 ) -> Result<(), JsValue> {
+    // Called once, by whichever step ends the export.
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = move |r: Result<(), String>| {
+        if let Some(d) = done.borrow_mut().take() {
+            d(r);
+        }
+    };
+    let finish2 = finish.clone();
+    let finish3 = finish.clone();
     let svg_blob = blob(svg, "image/svg+xml;charset=utf-8")?;
     let url = Url::create_object_url_with_blob(&svg_blob)?;
     let img = HtmlImageElement::new()?;
@@ -65,18 +87,23 @@ pub fn save_png(
             let _ = Url::revoke_object_url(&url2);
             let name = filename.clone();
             let cb = Closure::once_into_js(move |b: JsValue| {
-                if let Ok(b) = b.dyn_into::<Blob>() {
-                    let _ = save_blob(&b, &name);
-                }
+                let saved = match b.dyn_into::<Blob>() {
+                    Ok(b) => save_blob(&b, &name).map_err(|e| js_text(&e)),
+                    Err(_) => Err("canvas.toBlob gave no image".to_string()),
+                };
+                finish2(saved);
             });
             canvas.to_blob_with_type(cb.unchecked_ref(), "image/png")?;
             Ok(())
         };
         if let Err(e) = run() {
-            web_sys::console::error_2(&"PNG export failed".into(), &e);
+            finish(Err(js_text(&e)));
         }
     });
+    let onerror =
+        Closure::once_into_js(move || finish3(Err("the image could not be drawn".into())));
     img.set_onload(Some(onload.unchecked_ref()));
+    img.set_onerror(Some(onerror.unchecked_ref()));
     img.set_src(&url);
     Ok(())
 }

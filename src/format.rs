@@ -1,7 +1,6 @@
-//! Formatting for display: dates through the browser's `Intl`, and labels for domain enums.
+//! Dates for display, through the browser's `Intl` (no hand-written month tables).
 
 use veikart_domain::date::{self, Precision, Ymd};
-use veikart_domain::model::{Lifecycle, Rag, Role};
 use veikart_domain::Lang;
 
 /// Locales to ask `Intl` for, best first. Browsers without nynorsk data (Chromium ships only
@@ -78,56 +77,4 @@ pub fn format_qualified(
 /// A feed date as a reader expects it in `lang`: "3. kvartal 2023", "juni 2023", "2024–2027".
 pub fn format_date(s: &str, lang: Lang) -> String {
     date::label(s, lang, &|d, p| intl(d, p, lang))
-}
-
-pub fn rag_label(r: Rag, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Rag::Green, Lang::En) => "Green",
-        (Rag::Green, _) => "Grønn",
-        (Rag::Yellow, Lang::En) => "Yellow",
-        (Rag::Yellow, _) => "Gul",
-        (Rag::Red, Lang::En) => "Red",
-        (Rag::Red, _) => "Rød",
-    }
-}
-
-pub fn lifecycle_label(l: Lifecycle, lang: Lang) -> &'static str {
-    match (l, lang) {
-        (Lifecycle::Candidate, Lang::En) => "Candidate",
-        (Lifecycle::Candidate, _) => "Kandidat",
-        (Lifecycle::NotStarted, Lang::Nb) => "Ikke startet",
-        (Lifecycle::NotStarted, Lang::Nn) => "Ikkje starta",
-        (Lifecycle::NotStarted, Lang::En) => "Not started",
-        (Lifecycle::Active, Lang::Nb) => "Pågår",
-        (Lifecycle::Active, Lang::Nn) => "Pågår",
-        (Lifecycle::Active, Lang::En) => "Active",
-        (Lifecycle::Paused, Lang::Nb) => "Pauset",
-        (Lifecycle::Paused, Lang::Nn) => "Pausa",
-        (Lifecycle::Paused, Lang::En) => "Paused",
-        (Lifecycle::Finished, Lang::Nb) => "Avsluttet",
-        (Lifecycle::Finished, Lang::Nn) => "Avslutta",
-        (Lifecycle::Finished, Lang::En) => "Finished",
-    }
-}
-
-pub fn role_label(r: Role, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Role::Owner, Lang::Nb) => "Eier",
-        (Role::Owner, Lang::Nn) => "Eigar",
-        (Role::Owner, Lang::En) => "Owner",
-        (Role::Responsible, Lang::En) => "Responsible",
-        (Role::Responsible, _) => "Ansvarlig",
-        (Role::Coordinating, Lang::En) => "Coordinating",
-        (Role::Coordinating, _) => "Koordinerer",
-        (Role::Operator, Lang::En) => "Runs the service",
-        (Role::Operator, _) => "Tjenesteleverandør",
-        (Role::Participant, Lang::En) => "Participant",
-        (Role::Participant, _) => "Deltaker",
-        (Role::SharesData, Lang::En) => "Shares data",
-        (Role::SharesData, Lang::Nb) => "Deler data",
-        (Role::SharesData, Lang::Nn) => "Deler data",
-        (Role::Affected, Lang::En) => "User group",
-        (Role::Affected, Lang::Nb) => "Brukergruppe",
-        (Role::Affected, Lang::Nn) => "Brukargruppe",
-    }
 }

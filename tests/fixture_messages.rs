@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use veikart::api::FeedError;
-use veikart::feed_message::problem_text;
-use veikart::last_good::Problem;
+use veikart::i18n::messages::problem_text;
+use veikart::state::api::FeedError;
+use veikart::state::last_good::Problem;
 use veikart_domain::validate::{load, DEFAULT_MAX_BYTES};
 use veikart_domain::Lang;
 
@@ -44,7 +44,7 @@ fn actual(lang: Lang) -> BTreeMap<String, String> {
 
 const HEADER: &str =
     "# The message the user sees (bokmål) for each tests/fixtures/bad/*.json, exactly as the app
-# composes it (src/feed_message.rs). Checked by tests/fixture_messages.rs; after a deliberate
+# composes it (src/i18n/messages.rs). Checked by tests/fixture_messages.rs; after a deliberate
 # wording change: UPDATE_EXPECTED=1 cargo test --test fixture_messages
 ";
 

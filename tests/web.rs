@@ -3,11 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use veikart::api::FeedError;
 use veikart::app::FeedErrorView;
-use veikart::components::detail::feed_text;
+use veikart::components::parts::FeedText;
 use veikart::components::roadmap::RoadmapView;
+use veikart::state::api::FeedError;
 use veikart_domain::model::Text;
 use veikart_domain::validate::LoadError;
 use veikart_domain::Lang;
@@ -19,36 +18,25 @@ use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn reset_url() {
-    set_url("/");
-}
-
-fn mount_roadmap(text: &'static str) -> (web_sys::HtmlElement, impl Drop) {
-    reset_url();
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(ctx_from(text));
-        view! { <Router><RoadmapView/></Router> }
-    });
-    (root, handle)
+fn mount_roadmap(text: &'static str) -> Mounted {
+    mount_at("/", text, false, || view! { <RoadmapView/> })
 }
 
 #[wasm_bindgen_test]
 async fn roadmap_shows_goal_lanes_and_measures() {
-    let (root, _h) = mount_roadmap(MINIMAL);
+    let m = mount_roadmap(MINIMAL);
     settle().await;
-    let lanes = texts(&root, ".lane-head h3");
+    let root = &m.root;
     assert_eq!(
-        lanes,
+        texts(root, ".lane-head h3"),
         vec!["Mål 4 – Tilgjengelig informasjon og styrket samhandling"]
     );
-    let rows = texts(&root, ".row-label .name");
     assert_eq!(
-        rows,
+        texts(root, ".row-label .name"),
         vec!["Pasientens legemiddelliste"],
         "sub-measures start collapsed"
     );
-    assert_eq!(texts(&root, ".row-label .prio"), vec!["1"]);
+    assert_eq!(texts(root, ".row-label .prio"), vec!["1"]);
     assert_eq!(root.query_selector_all(".tl-svg .bar").unwrap().length(), 1);
     assert_eq!(
         root.query_selector_all(".tl-svg .milestone")
@@ -60,8 +48,9 @@ async fn roadmap_shows_goal_lanes_and_measures() {
 
 #[wasm_bindgen_test]
 async fn expanding_a_measure_shows_its_sub_measures() {
-    let (root, _h) = mount_roadmap(MINIMAL);
+    let m = mount_roadmap(MINIMAL);
     settle().await;
+    let root = &m.root;
     let exp: web_sys::HtmlElement = root
         .query_selector(".expander")
         .unwrap()
@@ -70,9 +59,8 @@ async fn expanding_a_measure_shows_its_sub_measures() {
     assert_eq!(exp.get_attribute("aria-expanded").as_deref(), Some("false"));
     exp.click();
     settle().await;
-    let rows = texts(&root, ".row-label .name");
     assert_eq!(
-        rows,
+        texts(root, ".row-label .name"),
         vec![
             "Pasientens legemiddelliste",
             "Videre innføring av pasientens legemiddelliste"
@@ -89,15 +77,17 @@ async fn expanding_a_measure_shows_its_sub_measures() {
 
 #[wasm_bindgen_test]
 async fn regrouping_by_priority_changes_the_lanes() {
-    let (root, _h) = mount_roadmap(MINIMAL);
+    let m = mount_roadmap(MINIMAL);
     settle().await;
-    button_with_text(&root, "De fem prioriterte").click();
+    button_with_text(&m.root, "De fem prioriterte").click();
     settle().await;
-    let lanes = texts(&root, ".lane-head h3");
-    assert_eq!(lanes, vec!["De fem prioriterte samhandlingstiltakene"]);
-    button_with_text(&root, "Brukergruppe").click();
+    assert_eq!(
+        texts(&m.root, ".lane-head h3"),
+        vec!["De fem prioriterte samhandlingstiltakene"]
+    );
+    button_with_text(&m.root, "Brukergruppe").click();
     settle().await;
-    assert_eq!(texts(&root, ".lane-head h3"), vec!["Fastleger"]);
+    assert_eq!(texts(&m.root, ".lane-head h3"), vec!["Fastleger"]);
 }
 
 #[wasm_bindgen_test]
@@ -105,8 +95,9 @@ async fn arrows_toggle_draws_dependency_paths() {
     // PLL depends on LM-1 here, so both rows are visible once PLL is expanded.
     let text = MINIMAL.replace(r#""to": "kjernejournal""#, r#""to": "LM-1""#);
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let (root, _h) = mount_roadmap(text);
+    let m = mount_roadmap(text);
     settle().await;
+    let root = &m.root;
     root.query_selector(".expander")
         .unwrap()
         .unwrap()
@@ -121,8 +112,13 @@ async fn arrows_toggle_draws_dependency_paths() {
         .unchecked_into();
     cb.click();
     settle().await;
-    let arrows = root.query_selector_all("path.arrow.critical").unwrap();
-    assert_eq!(arrows.length(), 1, "one critical dependency arrow");
+    assert_eq!(
+        root.query_selector_all("path.arrow.critical")
+            .unwrap()
+            .length(),
+        1,
+        "one critical dependency arrow"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -134,11 +130,15 @@ async fn hostile_feed_strings_are_rendered_as_text() {
     );
     assert_ne!(text, MINIMAL, "payload inserted");
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let (root, _h) = mount_roadmap(text);
+    let m = mount_roadmap(text);
     settle().await;
-    assert!(root.query_selector("img").unwrap().is_none());
-    assert!(root.query_selector(".row-label script").unwrap().is_none());
-    let name = texts(&root, ".row-label .name").join("");
+    assert!(m.root.query_selector("img").unwrap().is_none());
+    assert!(m
+        .root
+        .query_selector(".row-label script")
+        .unwrap()
+        .is_none());
+    let name = texts(&m.root, ".row-label .name").join("");
     assert!(name.contains("<img src=x"), "shown literally: {name}");
     let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
@@ -146,22 +146,20 @@ async fn hostile_feed_strings_are_rendered_as_text() {
 
 #[wasm_bindgen_test]
 async fn error_view_names_the_failure() {
-    reset_url();
-    let root = container();
-    let _h = leptos::mount::mount_to(root.clone(), || {
-        provide_context(ctx_from(MINIMAL));
+    let m = mount_at("/", MINIMAL, false, || {
         view! {
             <FeedErrorView error=FeedError::Http(404) retry=|| ()/>
             <FeedErrorView error=FeedError::Load(LoadError::Syntax { line: 3, column: 7, message: "EOF while parsing".into() }) retry=|| ()/>
         }
     });
     settle().await;
-    let msgs = texts(&root, ".error-message");
+    let msgs = texts(&m.root, ".error-message");
     assert_eq!(msgs.len(), 2);
     assert!(msgs[0].contains("HTTP 404"), "{}", msgs[0]);
     assert!(msgs[1].contains("linje 3, kolonne 7"), "{}", msgs[1]);
     assert_eq!(
-        root.query_selector_all("[role=alert] button")
+        m.root
+            .query_selector_all("[role=alert] button")
             .unwrap()
             .length(),
         2
@@ -169,28 +167,36 @@ async fn error_view_names_the_failure() {
 }
 
 #[wasm_bindgen_test]
-fn fallback_text_carries_its_language() {
-    let root = container();
+async fn fallback_text_carries_its_language() {
     let text = Text {
         nb: Some("Mål".into()),
         nn: None,
         en: None,
     };
-    let text2 = text.clone();
-    let _h = leptos::mount::mount_to(root.clone(), move || {
-        view! { <p class="a">{feed_text(&text, Lang::En)}</p> <p class="b">{feed_text(&text2, Lang::Nb)}</p> }
+    let both = Text {
+        nb: Some("Mål".into()),
+        nn: None,
+        en: Some("Goal".into()),
+    };
+    let m = mount_at("/?lang=en", MINIMAL, false, move || {
+        view! { <p class="a"><FeedText text=text.clone()/></p> <p class="b"><FeedText text=both.clone()/></p> }
     });
-    let a = root.query_selector(".a span").unwrap().unwrap();
+    settle().await;
+    let a = m.root.query_selector(".a span").unwrap().unwrap();
     assert_eq!(
         a.get_attribute("lang").as_deref(),
         Some("nb"),
         "English view shows nb fallback marked lang=nb"
     );
-    let b = root.query_selector(".b span").unwrap().unwrap();
+    let b = m.root.query_selector(".b span").unwrap().unwrap();
     assert_eq!(b.get_attribute("lang"), None);
+    assert_eq!(b.text_content().as_deref(), Some("Goal"));
+    // and it follows a switch back to bokmål
+    m.app.nav.go(|s| s.lang = Lang::Nb);
+    settle().await;
+    assert_eq!(b.text_content().as_deref(), Some("Mål"));
+    assert_eq!(a.get_attribute("lang"), None);
 }
-
-// --- issue 7: panic view, stale banner, last-good storage ---
 
 #[wasm_bindgen_test]
 fn panic_view_is_plain_dom_with_a_reload_button_and_text_only_detail() {
@@ -224,29 +230,26 @@ fn panic_view_is_plain_dom_with_a_reload_button_and_text_only_detail() {
 #[wasm_bindgen_test]
 async fn stale_banner_names_the_time_and_the_reason() {
     use veikart::components::feed_status::StaleBanner;
-    use veikart::last_good::Problem;
-    reset_url();
-    let root = container();
+    use veikart::state::last_good::Problem;
     // 2026-11-23 12:00 UTC
     let when = 1_795_435_200_000.0;
-    let _h = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(ctx_from(MINIMAL));
+    let m = mount_at("/", MINIMAL, false, move || {
         view! { <StaleBanner fetched_at=when problem=Problem::Fetch(FeedError::Http(500)) retry=|| ()/> }
     });
     settle().await;
-    let text = texts(&root, ".stale-banner p").join("");
+    let text = texts(&m.root, ".stale-banner p").join("");
     assert!(
         text.starts_with("Viser lagret versjon fra 23. november 2026"),
         "{text}"
     );
     assert!(text.contains("Ny versjon kunne ikke hentes:"), "{text}");
     assert!(text.contains("HTTP 500"), "{text}");
-    assert_eq!(texts(&root, ".stale-banner button"), vec!["Prøv igjen"]);
+    assert_eq!(texts(&m.root, ".stale-banner button"), vec!["Prøv igjen"]);
 }
 
 #[wasm_bindgen_test]
 fn last_good_copy_round_trips_through_local_storage() {
-    use veikart::last_good::{forget, read, write, Stored};
+    use veikart::state::last_good::{forget, read, write, Stored};
     let url = "/test/last-good.json";
     forget(url);
     assert!(read(url).is_none());
@@ -267,11 +270,11 @@ fn last_good_copy_round_trips_through_local_storage() {
 #[wasm_bindgen_test]
 async fn loading_notice_waits_300_ms() {
     use veikart::components::feed_status::DelayedLoading;
-    reset_url();
     let root = container();
-    let _h = leptos::mount::mount_to(root.clone(), || {
-        view! { <DelayedLoading lang=Signal::derive(|| Lang::Nb)/> }
-    });
+    let _h = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <DelayedLoading lang=Signal::derive(|| Lang::Nb)/> },
+    );
     settle().await;
     assert_eq!(
         texts(&root, ".loading"),

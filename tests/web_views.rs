@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use veikart::components::lens::ActorLens;
 use veikart::components::roadmap::RoadmapView;
 use wasm_bindgen::JsCast;
@@ -17,14 +16,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn mount<V: IntoView + 'static>(
     url: &str,
     view: impl Fn() -> V + Send + Sync + 'static,
-) -> (web_sys::HtmlElement, impl Drop) {
-    set_url(url);
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(ctx_from(MINIMAL));
-        view! { <Router>{view()}</Router> }
-    });
-    (root, handle)
+) -> Mounted {
+    mount_at(url, MINIMAL, false, view)
 }
 
 fn type_search(root: &web_sys::HtmlElement, text: &str) {
@@ -48,42 +41,44 @@ fn type_search(root: &web_sys::HtmlElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn search_filters_rows_opens_the_parent_and_writes_the_url() {
-    let (root, _h) = mount("/", || view! { <RoadmapView/> });
+    let m = mount("/", || view! { <RoadmapView/> });
+    let root = &m.root;
     settle().await;
-    assert_eq!(texts(&root, ".result-count"), vec!["Viser 2 av 2 tiltak"]);
-    type_search(&root, "videre innforing");
+    assert_eq!(texts(root, ".result-count"), vec!["Viser 2 av 2 tiltak"]);
+    type_search(root, "videre innforing");
     settle().await;
-    assert_eq!(texts(&root, ".result-count"), vec!["Viser 1 av 2 tiltak"]);
+    assert_eq!(texts(root, ".result-count"), vec!["Viser 1 av 2 tiltak"]);
     // the matching sub-measure is shown under its parent, which the filter opened
     assert_eq!(
-        texts(&root, ".row-label .name"),
+        texts(root, ".row-label .name"),
         vec![
             "Pasientens legemiddelliste",
             "Videre innføring av pasientens legemiddelliste"
         ]
     );
     assert!(window().location().search().unwrap().contains("q=videre"));
-    type_search(&root, "finnes-ikke");
+    type_search(root, "finnes-ikke");
     settle().await;
     assert_eq!(
-        texts(&root, ".result-count"),
+        texts(root, ".result-count"),
         vec!["Ingen tiltak passer til filteret."]
     );
-    button_with_text(&root, "Nullstill filtre").click();
+    button_with_text(root, "Nullstill filtre").click();
     settle().await;
-    assert_eq!(texts(&root, ".result-count"), vec!["Viser 2 av 2 tiltak"]);
+    assert_eq!(texts(root, ".result-count"), vec!["Viser 2 av 2 tiltak"]);
 }
 
 #[wasm_bindgen_test]
 async fn filter_panel_counts_and_prioritised_only() {
-    let (root, _h) = mount("/", || view! { <RoadmapView/> });
+    let m = mount("/", || view! { <RoadmapView/> });
+    let root = &m.root;
     settle().await;
-    button_with_text(&root, "Filtrer").click();
+    button_with_text(root, "Filtrer").click();
     settle().await;
     let panel = root.query_selector("#vk-filter-panel").unwrap().unwrap();
     assert!(!panel.has_attribute("hidden"));
     // the user-group facet lists Fastleger with a count
-    let groups = texts(&root, ".facet-brukergruppe li");
+    let groups = texts(root, ".facet-brukergruppe li");
     assert!(
         groups
             .iter()
@@ -97,24 +92,25 @@ async fn filter_panel_counts_and_prioritised_only() {
         .unchecked_into();
     prio.click();
     settle().await;
-    assert_eq!(texts(&root, ".result-count"), vec!["Viser 1 av 2 tiltak"]);
-    assert_eq!(texts(&root, ".chips .chip").len(), 1);
+    assert_eq!(texts(root, ".result-count"), vec!["Viser 1 av 2 tiltak"]);
+    assert_eq!(texts(root, ".chips .chip").len(), 1);
 }
 
 #[wasm_bindgen_test]
 async fn list_and_table_layouts_show_the_same_rows() {
-    let (root, _h) = mount("/?apne=PLL", || view! { <RoadmapView/> });
+    let m = mount("/?apne=PLL", || view! { <RoadmapView/> });
+    let root = &m.root;
     settle().await;
     let timeline_rows = root.query_selector_all(".row-label").unwrap().length();
     assert_eq!(timeline_rows, 2);
-    button_with_text(&root, "Liste").click();
+    button_with_text(root, "Liste").click();
     settle().await;
     assert_eq!(
         root.query_selector_all(".card").unwrap().length(),
         timeline_rows
     );
     assert!(root.query_selector(".tl-svg").unwrap().is_none());
-    button_with_text(&root, "Tabell").click();
+    button_with_text(root, "Tabell").click();
     settle().await;
     assert_eq!(
         root.query_selector_all(".roadmap-table tbody tr")
@@ -131,12 +127,13 @@ async fn list_and_table_layouts_show_the_same_rows() {
 
 #[wasm_bindgen_test]
 async fn actor_lens_lists_measures_with_roles() {
-    let (root, _h) = mount(
+    let m = mount(
         "/?visning=for-oss&aktor=fastleger",
         || view! { <ActorLens/> },
     );
+    let root = &m.root;
     settle().await;
-    let rows = texts(&root, ".lens-table tbody th");
+    let rows = texts(root, ".lens-table tbody th");
     assert!(!rows.is_empty(), "fastleger has measures in the fixture");
     assert!(
         rows.iter()
@@ -144,7 +141,7 @@ async fn actor_lens_lists_measures_with_roles() {
         "{rows:?}"
     );
     assert_eq!(
-        texts(&root, ".lens-view h3").first().map(String::as_str),
+        texts(root, ".lens-view h3").first().map(String::as_str),
         Some("Fastleger")
     );
 }

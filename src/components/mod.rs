@@ -1,14 +1,15 @@
+//! The views. Each reads the app state (`crate::state`) and the i18n (`crate::i18n`); the
+//! domain computes, the components bind.
+
 pub mod ambitions;
-pub mod cards;
 pub mod changes;
 pub mod council;
 pub mod detail;
 pub mod embed;
 pub mod feed_status;
-pub mod filters;
 pub mod graph;
 pub mod lens;
 pub mod local_file;
+pub mod parts;
 pub mod roadmap;
 pub mod statement;
-pub mod table;

@@ -87,6 +87,10 @@ pub enum FeedError {
     Load(LoadError),
     /// `?feed=` names a source that is not allowed (or not a URL at all); nothing was fetched.
     Source(veikart_domain::source::SourceError),
+    /// A 304 answer to a request that had no stored copy to confirm.
+    NotModifiedWithoutCopy,
+    /// A local file could not be read (the browser's reason in `why`).
+    File { name: String, why: String },
 }
 
 impl fmt::Display for FeedError {
@@ -98,6 +102,8 @@ impl fmt::Display for FeedError {
             FeedError::Interrupted(d) => write!(f, "download interrupted: {d}"),
             FeedError::Load(e) => write!(f, "{e}"),
             FeedError::Source(e) => write!(f, "feed source refused: {e:?}"),
+            FeedError::NotModifiedWithoutCopy => write!(f, "HTTP 304 without a stored copy"),
+            FeedError::File { name, why } => write!(f, "could not read {name}: {why}"),
         }
     }
 }
@@ -121,16 +127,14 @@ pub enum Fetched {
     NotModified,
 }
 
-/// Fetches and validates a feed with the default limits. Semantic errors are in the returned
-/// [`Loaded`]; the caller decides whether they block rendering.
-pub async fn fetch_feed(url: String) -> Result<Loaded, FeedError> {
-    let cfg = FeedConfig {
-        url,
-        ..FeedConfig::default()
-    };
+/// Fetches and validates the feed at `url` with the limits of `cfg` (the site's time and size
+/// limits apply to every feed it loads). Semantic errors are in the returned [`Loaded`]; the
+/// caller decides whether they block rendering.
+pub async fn fetch_feed(cfg: &FeedConfig, url: String) -> Result<Loaded, FeedError> {
+    let cfg = FeedConfig { url, ..cfg.clone() };
     match fetch_text(&cfg, None).await? {
         Fetched::Fresh { text, .. } => load(&text, cfg.max_bytes).map_err(FeedError::Load),
-        Fetched::NotModified => Err(FeedError::Http(304)),
+        Fetched::NotModified => Err(FeedError::NotModifiedWithoutCopy),
     }
 }
 
@@ -292,8 +296,6 @@ async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8
         }
     }
 }
-
-// --- issue 9: load timing for the benchmark ---
 
 /// `validate::load` with `performance.measure` entries `veikart:parse` and `veikart:validate`
 /// (read by `scripts/bench.mjs`).

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use veikart_domain::validate::{load, Loaded};
 
-use crate::api::{fetch_text, FeedConfig, FeedError, Fetched, Validators};
+use veikart_domain::index::Indexed;
+
+use super::api::{fetch_text, FeedConfig, FeedError, Fetched, Validators};
 
 /// What is kept in storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +83,7 @@ pub fn now_ms() -> f64 {
 /// The feed being shown.
 #[derive(Clone, Debug)]
 pub struct Shown {
-    pub loaded: Arc<Loaded>,
+    pub loaded: Arc<Indexed>,
     /// When this copy was fetched or confirmed current (ms since the epoch).
     pub fetched_at: f64,
     /// True when this is the stored copy because a fresh fetch failed.
@@ -112,7 +114,7 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
         if l.is_none() {
             forget(&cfg.url);
         }
-        l.map(|l| (s, Arc::new(l)))
+        l.map(|l| (s, Arc::new(Indexed::new(l))))
     });
     let validators = stored.as_ref().map(|(s, _)| Validators {
         etag: s.etag.clone(),
@@ -148,10 +150,10 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
                     problem: None,
                 }
             }
-            None => fallback(Problem::Fetch(FeedError::Http(304))),
+            None => fallback(Problem::Fetch(FeedError::NotModifiedWithoutCopy)),
         },
         Ok(Fetched::Fresh { text, validators }) => {
-            match crate::api::load_timed(&text, cfg.max_bytes) {
+            match super::api::load_timed(&text, cfg.max_bytes) {
                 Err(e) => fallback(Problem::Fetch(FeedError::Load(e))),
                 Ok(l) if !l.is_usable() => fallback(Problem::Semantic(Arc::new(l))),
                 Ok(l) => {
@@ -165,7 +167,7 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
                     write(&s);
                     FeedOutcome {
                         shown: Some(Shown {
-                            loaded: Arc::new(l),
+                            loaded: Arc::new(Indexed::new(l)),
                             fetched_at: s.fetched_at,
                             stale: false,
                         }),

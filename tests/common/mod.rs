@@ -1,15 +1,25 @@
 //! Helpers shared by the in-browser component tests (wasm-bindgen-test).
 #![allow(dead_code)]
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use veikart::app::Ctx;
+use leptos_router::components::Router;
+use veikart::state::fixed::provide_fixed;
+use veikart::state::AppState;
+use veikart_domain::date::Ymd;
 use veikart_domain::validate::{load, DEFAULT_MAX_BYTES};
-use veikart_domain::Lang;
 use wasm_bindgen::JsCast;
 
 pub const MINIMAL: &str = include_str!("../fixtures/minimal.json");
+/// The shipped feed: every text in bokmål, nynorsk and English.
+pub const DEFAULT_FEED: &str = include_str!("../../public/feed.json");
+/// The fixed "today" of the tests.
+pub const TODAY: Ymd = Ymd {
+    y: 2026,
+    m: 12,
+    d: 1,
+};
 
 /// A fresh element to mount into.
 pub fn container() -> web_sys::HtmlElement {
@@ -28,11 +38,49 @@ pub fn set_url(url: &str) {
     );
 }
 
-pub fn ctx_from(text: &str) -> Ctx {
-    let loaded = Arc::new(load(text, DEFAULT_MAX_BYTES).expect("fixture loads"));
-    Ctx {
-        feed: Signal::derive(move || Some(loaded.clone())),
-        lang: Signal::derive(|| Lang::Nb),
+#[component]
+fn Fixture(
+    text: &'static str,
+    narrow: bool,
+    cell: Arc<Mutex<Option<AppState>>>,
+    children: Children,
+) -> impl IntoView {
+    let loaded = load(text, DEFAULT_MAX_BYTES).expect("fixture loads");
+    *cell.lock().unwrap() = Some(provide_fixed(loaded, TODAY, narrow));
+    children()
+}
+
+/// A mounted view with the app state around it.
+pub struct Mounted {
+    pub root: web_sys::HtmlElement,
+    pub app: AppState,
+    _handle: Box<dyn std::any::Any>,
+}
+
+/// Mounts `view` at `url` with the feed `text`, inside a Router and the app state (fixed clock;
+/// a wide screen unless `narrow`).
+pub fn mount_at<V: IntoView + 'static>(
+    url: &str,
+    text: &'static str,
+    narrow: bool,
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> Mounted {
+    set_url(url);
+    let root = container();
+    let cell = Arc::new(Mutex::new(None));
+    let c2 = cell.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let c3 = c2.clone();
+        view! { <Router><Fixture text narrow cell=c3>{view()}</Fixture></Router> }
+    });
+    let app = cell
+        .lock()
+        .unwrap()
+        .expect("the fixture provided the app state");
+    Mounted {
+        root,
+        app,
+        _handle: Box::new(handle),
     }
 }
 

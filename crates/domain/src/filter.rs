@@ -197,6 +197,65 @@ impl Filter {
     }
 }
 
+/// The options of a facet in the order the filter panel lists them: the organisations and
+/// user groups that take part in some measure (alphabetical in `lang`), the goals by number,
+/// every lifecycle and "unknown", the phases in feed order.
+pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String> {
+    match facet {
+        Facet::Organisation | Facet::ActorGroup => {
+            let want = if facet == Facet::Organisation {
+                ActorKind::Organisation
+            } else {
+                ActorKind::ActorGroup
+            };
+            let used: BTreeSet<&str> = feed
+                .measures
+                .iter()
+                .flat_map(|m| m.actors.iter().map(|r| r.actor.as_str()))
+                .collect();
+            let mut v: Vec<(String, String)> = feed
+                .actors
+                .iter()
+                .filter(|a| a.kind == want && used.contains(a.id.as_str()))
+                .map(|a| (a.name.get(lang).to_lowercase(), a.id.clone()))
+                .collect();
+            v.sort();
+            v.into_iter().map(|(_, id)| id).collect()
+        }
+        Facet::Goal => {
+            let mut g: Vec<_> = feed
+                .goals
+                .iter()
+                .map(|g| (g.number, g.id.clone()))
+                .collect();
+            g.sort();
+            g.into_iter().map(|(_, id)| id).collect()
+        }
+        Facet::Status => crate::roadmap::LIFECYCLES
+            .iter()
+            .map(|l| lifecycle_key(*l).to_string())
+            .chain([STATUS_UNKNOWN.to_string()])
+            .collect(),
+        Facet::Phase => feed.phases.iter().map(|p| p.id.clone()).collect(),
+    }
+}
+
+/// The years the time window offers: from the first to the last year of any dated content.
+pub fn window_years(feed: &Feed) -> Vec<i32> {
+    let (lo, hi) = feed
+        .measures
+        .iter()
+        .flat_map(measure_spans)
+        .fold((i32::MAX, i32::MIN), |(a, b), s| {
+            (a.min(s.start.y), b.max(s.end.y))
+        });
+    if lo <= hi {
+        (lo..=hi).collect()
+    } else {
+        vec![]
+    }
+}
+
 /// Per-measure facts the filter needs, computed once per feed (folding text for 5 000 measures
 /// on every keystroke would be wasted work).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,6 +270,8 @@ pub struct Index {
     /// Years covered by any dated content: (first, last).
     years: Vec<Option<(i32, i32)>>,
     prioritised: Vec<bool>,
+    /// Per measure, its parent's index (so a filter change walks up without a map).
+    parents: Vec<Option<usize>>,
 }
 
 fn text_all(t: &crate::model::Text, out: &mut String) {
@@ -233,7 +294,14 @@ impl Index {
             values: Vec::with_capacity(feed.measures.len()),
             years: Vec::with_capacity(feed.measures.len()),
             prioritised: Vec::with_capacity(feed.measures.len()),
+            parents: Vec::with_capacity(feed.measures.len()),
         };
+        let pos: std::collections::HashMap<&str, usize> = feed
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i))
+            .collect();
         for m in &feed.measures {
             let mut h = String::new();
             h.push_str(&m.id);
@@ -274,6 +342,8 @@ impl Index {
                     })
                 }));
             idx.prioritised.push(m.priority.is_some());
+            idx.parents
+                .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
         }
         idx
     }
@@ -400,23 +470,13 @@ pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
         counts.insert(facet, index.options[fi].iter().cloned().zip(c).collect());
     }
 
-    let pos: BTreeMap<&str, usize> = feed
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
     let mut visible: BTreeSet<usize> = matched.iter().copied().collect();
     let mut opened = BTreeSet::new();
     for &i in &matched {
         let mut cur = i;
         // depth guard: a hierarchy cycle (reported by validation) is never followed forever
         for _ in 0..16 {
-            let Some(&p) = feed.measures[cur]
-                .parent
-                .as_deref()
-                .and_then(|p| pos.get(p))
-            else {
+            let Some(p) = index.parents.get(cur).copied().flatten() else {
                 break;
             };
             visible.insert(p);
@@ -440,6 +500,32 @@ pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_list_what_the_feed_uses() {
+        let f = feed();
+        let mut orgs = options(&f, Facet::Organisation, crate::text::Lang::Nb);
+        orgs.extend(options(&f, Facet::ActorGroup, crate::text::Lang::Nb));
+        assert!(!orgs.is_empty());
+        for id in &orgs {
+            assert!(f
+                .measures
+                .iter()
+                .any(|m| m.actors.iter().any(|r| &r.actor == id)));
+        }
+        assert_eq!(
+            options(&f, Facet::Phase, crate::text::Lang::Nb).len(),
+            f.phases.len()
+        );
+        assert_eq!(
+            options(&f, Facet::Status, crate::text::Lang::Nb)
+                .last()
+                .map(String::as_str),
+            Some(STATUS_UNKNOWN)
+        );
+        let years = window_years(&f);
+        assert!(years.windows(2).all(|w| w[1] == w[0] + 1) && !years.is_empty());
+    }
 
     fn feed() -> Feed {
         crate::minimal_fixture()

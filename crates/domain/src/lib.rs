@@ -9,6 +9,7 @@ pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod graph;
+pub mod index;
 pub mod json_path;
 pub mod lens;
 pub mod messages;
@@ -18,6 +19,8 @@ pub mod source;
 pub mod text;
 pub mod timeline;
 pub mod validate;
+pub mod view_model;
+pub mod view_state;
 
 pub use model::Feed;
 pub use text::Lang;

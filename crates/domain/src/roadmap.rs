@@ -224,6 +224,19 @@ pub fn is_stale(status: &Status, reference: Ymd, months: u32) -> bool {
     span.end < Ymd { y, m, d }
 }
 
+/// How many months old a status may be, relative to the feed's date, before it is marked stale.
+pub const STALE_MONTHS: u32 = 6;
+
+/// A benefit score as plus signs: `+++`, or a range `+/++` when the source gives one
+/// (`score_max`). `None` without a score.
+pub fn benefit_marks(b: &crate::model::Benefit) -> Option<String> {
+    let s = b.score?;
+    Some(match b.score_max {
+        Some(mx) if mx > s => format!("{}/{}", "+".repeat(s.into()), "+".repeat(mx.into())),
+        _ => "+".repeat(s.into()),
+    })
+}
+
 /// Short codes for status words, for UI lookups.
 pub fn rag_key(r: Rag) -> &'static str {
     match r {
@@ -315,6 +328,24 @@ pub fn measure_label(m: &Measure, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn benefit_marks_show_ranges() {
+        let mut b = crate::model::Benefit {
+            actor_group: "x".into(),
+            score: Some(1),
+            score_max: Some(2),
+            text: None,
+            sources: vec![],
+        };
+        assert_eq!(super::benefit_marks(&b).as_deref(), Some("+/++"));
+        b.score_max = None;
+        assert_eq!(super::benefit_marks(&b).as_deref(), Some("+"));
+        b.score_max = Some(1);
+        assert_eq!(super::benefit_marks(&b).as_deref(), Some("+"));
+        b.score = None;
+        assert_eq!(super::benefit_marks(&b), None);
+    }
+
     #[test]
     fn node_label_names_measures_and_components() {
         let f = crate::minimal_fixture();

@@ -65,9 +65,55 @@ pub fn feed_source(
     }
 }
 
+/// The URL to fetch for a comparison: `link` (the `sammenlign=` value, or the feed's
+/// `previous_version` link for `forrige`) resolved against the URL of the feed being shown, then
+/// held to the same rules as `?feed=` — a path on this site or an allow-listed origin. So a
+/// comparison can never reach a source the feed itself could not.
+pub fn compare_source(
+    link: &str,
+    current_feed_url: &str,
+    allowed_origins: &[String],
+) -> Result<String, SourceError> {
+    let resolved =
+        crate::diff::resolve_link(current_feed_url, link).ok_or(SourceError::Malformed)?;
+    feed_source(Some(&resolved), current_feed_url, allowed_origins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comparisons_follow_the_feed_rules() {
+        let allow = vec!["https://www.ehelse.no".to_string()];
+        assert_eq!(
+            compare_source("feeds/2021.json", D, &allow),
+            Ok("/public/feeds/2021.json".into())
+        );
+        assert_eq!(
+            compare_source("/old/feed.json", D, &allow),
+            Ok("/old/feed.json".into())
+        );
+        assert_eq!(
+            compare_source("https://evil.example/f.json", D, &allow),
+            Err(SourceError::NotAllowed {
+                origin: "https://evil.example".into()
+            })
+        );
+        assert_eq!(
+            compare_source("https://www.ehelse.no/v/f.json", D, &allow),
+            Ok("https://www.ehelse.no/v/f.json".into())
+        );
+        // relative to a feed on an allowed origin: stays there
+        assert_eq!(
+            compare_source("older.json", "https://www.ehelse.no/v/feed.json", &allow),
+            Ok("https://www.ehelse.no/v/older.json".into())
+        );
+        assert_eq!(
+            compare_source("javascript:alert(1)", D, &allow),
+            Err(SourceError::Malformed)
+        );
+    }
 
     const D: &str = "/public/feed.json";
 

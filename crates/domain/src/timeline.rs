@@ -346,6 +346,9 @@ pub enum LayoutItem {
 pub struct RowLayout {
     pub items: Vec<LayoutItem>,
     pub height: f64,
+    /// Item index by [`LayoutItem::key`], so a row drawn for a key finds its place again after
+    /// the layout changed (a filter, a regroup, a row opened above it).
+    keys: std::collections::HashMap<u64, usize>,
 }
 
 impl RowLayout {
@@ -365,7 +368,21 @@ impl RowLayout {
                 push_row(feed, children, expanded, li, r, 0, &mut y, &mut items);
             }
         }
-        RowLayout { items, height: y }
+        let keys = items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.key(), i))
+            .collect();
+        RowLayout {
+            items,
+            height: y,
+            keys,
+        }
+    }
+
+    /// The item drawn for `key`, if the layout has one.
+    pub fn item(&self, key: u64) -> Option<&LayoutItem> {
+        self.keys.get(&key).map(|&i| &self.items[i])
     }
 
     /// Centre y of the first row showing `measure`, if any.
@@ -510,6 +527,16 @@ pub const VIRTUALISE_ABOVE: usize = 150;
 pub const OVERSCAN_PX: f64 = 800.0;
 
 impl LayoutItem {
+    /// A key that stays the same for the same lane header or the same measure in the same lane,
+    /// whatever moves around it: lane index in the high half, measure index (or all ones for the
+    /// header) in the low half.
+    pub fn key(&self) -> u64 {
+        match self {
+            LayoutItem::LaneHeader { lane, .. } => ((*lane as u64) << 32) | u64::from(u32::MAX),
+            LayoutItem::Row { lane, measure, .. } => ((*lane as u64) << 32) | (*measure as u64),
+        }
+    }
+
     /// Top y (below the axis) and height of the item.
     pub fn extent(&self) -> (f64, f64) {
         match self {
@@ -575,7 +602,39 @@ mod tests {
         RowLayout {
             items,
             height: LANE_H + rows as f64 * ROW_H,
+            ..RowLayout::default()
         }
+    }
+
+    #[test]
+    fn keys_find_the_same_row_after_the_layout_changes() {
+        let f = crate::minimal_fixture();
+        let l = lanes(
+            &f,
+            Grouping::Goal,
+            &(0..f.measures.len()).collect::<Vec<_>>(),
+        );
+        let ch = children(&f);
+        let closed = RowLayout::new(&f, &l, &ch, &|_| false);
+        let open = RowLayout::new(&f, &l, &ch, &|_| true);
+        let keys: std::collections::HashSet<u64> = open.items.iter().map(LayoutItem::key).collect();
+        assert_eq!(keys.len(), open.items.len(), "keys are unique");
+        for it in &closed.items {
+            let again = open.item(it.key()).expect("still there when rows open");
+            match (it, again) {
+                (LayoutItem::Row { measure: a, .. }, LayoutItem::Row { measure: b, .. }) => {
+                    assert_eq!(a, b)
+                }
+                (
+                    LayoutItem::LaneHeader { lane: a, .. },
+                    LayoutItem::LaneHeader { lane: b, .. },
+                ) => {
+                    assert_eq!(a, b)
+                }
+                _ => panic!("a key changed kind"),
+            }
+        }
+        assert!(closed.item(u64::MAX - 1).is_none());
     }
 
     #[test]

@@ -1,0 +1,195 @@
+//! Lookups built once per loaded feed: id → index maps for every kind of record, the children
+//! of each measure, and the publication date parsed. Views look things up here instead of
+//! scanning the feed (`find(|m| m.id == id)`) or rebuilding maps of their own.
+
+use std::collections::HashMap;
+
+use crate::date::{DateSpan, Ymd};
+use crate::model::{Actor, Component, Decision, Feed, Goal, Measure, Phase, SourceDoc};
+use crate::roadmap::measure_label;
+use crate::text::Lang;
+use crate::validate::Loaded;
+
+/// Id → position maps and the measure tree of one feed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedIndex {
+    measures: HashMap<String, usize>,
+    actors: HashMap<String, usize>,
+    goals: HashMap<String, usize>,
+    phases: HashMap<String, usize>,
+    components: HashMap<String, usize>,
+    decisions: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+    /// Per measure: its sub-measures, in feed order.
+    children: Vec<Vec<usize>>,
+    /// The feed's publication date (its last day when given as a month or year).
+    published: Option<Ymd>,
+}
+
+fn map<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut m = HashMap::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        // The first record wins on a duplicate id (validation reports the duplicate).
+        m.entry(id(x).to_string()).or_insert(i);
+    }
+    m
+}
+
+impl FeedIndex {
+    pub fn new(feed: &Feed) -> FeedIndex {
+        let measures = map(&feed.measures, |m| &m.id);
+        let mut children = vec![Vec::new(); feed.measures.len()];
+        for (i, m) in feed.measures.iter().enumerate() {
+            if let Some(&p) = m.parent.as_deref().and_then(|p| measures.get(p)) {
+                if p != i {
+                    children[p].push(i);
+                }
+            }
+        }
+        FeedIndex {
+            actors: map(&feed.actors, |a| &a.id),
+            goals: map(&feed.goals, |g| &g.id),
+            phases: map(&feed.phases, |p| &p.id),
+            components: map(&feed.components, |c| &c.id),
+            decisions: map(&feed.decisions, |d| &d.id),
+            sources: map(&feed.meta.sources, |s| &s.id),
+            children,
+            published: DateSpan::parse(&feed.meta.published).ok().map(|d| d.end),
+            measures,
+        }
+    }
+
+    pub fn measure_index(&self, id: &str) -> Option<usize> {
+        self.measures.get(id).copied()
+    }
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.get(id).copied()
+    }
+    pub fn goal_index(&self, id: &str) -> Option<usize> {
+        self.goals.get(id).copied()
+    }
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.phases.get(id).copied()
+    }
+    pub fn component_index(&self, id: &str) -> Option<usize> {
+        self.components.get(id).copied()
+    }
+    pub fn decision_index(&self, id: &str) -> Option<usize> {
+        self.decisions.get(id).copied()
+    }
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.get(id).copied()
+    }
+    /// Sub-measures of measure `i`, in feed order (empty for an unknown index).
+    pub fn children(&self, i: usize) -> &[usize] {
+        self.children.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+    pub fn published(&self) -> Option<Ymd> {
+        self.published
+    }
+}
+
+/// A usable feed with its index: what every view reads.
+#[derive(Clone, Debug)]
+pub struct Indexed {
+    pub loaded: Loaded,
+    pub ix: FeedIndex,
+}
+
+impl Indexed {
+    pub fn new(loaded: Loaded) -> Indexed {
+        let ix = FeedIndex::new(&loaded.feed);
+        Indexed { loaded, ix }
+    }
+    pub fn feed(&self) -> &Feed {
+        &self.loaded.feed
+    }
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.ix
+            .measure_index(id)
+            .map(|i| &self.loaded.feed.measures[i])
+    }
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.ix.actor_index(id).map(|i| &self.loaded.feed.actors[i])
+    }
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.ix.goal_index(id).map(|i| &self.loaded.feed.goals[i])
+    }
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.ix.phase_index(id).map(|i| &self.loaded.feed.phases[i])
+    }
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.ix
+            .component_index(id)
+            .map(|i| &self.loaded.feed.components[i])
+    }
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.ix
+            .decision_index(id)
+            .map(|i| &self.loaded.feed.decisions[i])
+    }
+    pub fn source_doc(&self, id: &str) -> Option<&SourceDoc> {
+        self.ix
+            .source_index(id)
+            .map(|i| &self.loaded.feed.meta.sources[i])
+    }
+    /// The actor's name in `lang`, or the id when the feed does not define it.
+    pub fn actor_name(&self, id: &str, lang: Lang) -> String {
+        self.actor(id)
+            .map(|a| a.name.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    }
+    /// The phase's name in `lang`, or the id when the feed does not define it.
+    pub fn phase_name(&self, id: &str, lang: Lang) -> String {
+        self.phase(id)
+            .map(|p| p.name.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    }
+    /// "PLL – Pasientens legemiddelliste" for a measure, the name for a component, the id else.
+    pub fn node_label(&self, id: &str, lang: Lang) -> String {
+        self.measure(id)
+            .map(|m| measure_label(m, lang))
+            .or_else(|| self.component(id).map(|c| c.name.get(lang).to_string()))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_kind_of_record_and_the_tree() {
+        let f = crate::minimal_fixture();
+        let ix = Indexed::new(Loaded {
+            feed: f.clone(),
+            issues: vec![],
+        });
+        for (i, m) in f.measures.iter().enumerate() {
+            assert_eq!(ix.ix.measure_index(&m.id), Some(i));
+            assert_eq!(ix.measure(&m.id).map(|x| &x.id), Some(&m.id));
+            if let Some(p) = &m.parent {
+                let pi = ix.ix.measure_index(p).unwrap();
+                assert!(ix.ix.children(pi).contains(&i), "{} under {p}", m.id);
+            }
+        }
+        let kids: usize = (0..f.measures.len()).map(|i| ix.ix.children(i).len()).sum();
+        assert_eq!(
+            kids,
+            f.measures.iter().filter(|m| m.parent.is_some()).count()
+        );
+        for a in &f.actors {
+            assert_eq!(ix.actor_name(&a.id, Lang::Nb), a.name.get(Lang::Nb));
+        }
+        for p in &f.phases {
+            assert_eq!(ix.phase_name(&p.id, Lang::En), p.name.get(Lang::En));
+        }
+        assert_eq!(ix.actor_name("nobody", Lang::Nb), "nobody");
+        assert!(ix.measure("nope").is_none());
+        assert!(ix.ix.children(10_000).is_empty());
+        assert_eq!(
+            ix.ix.published(),
+            DateSpan::parse(&f.meta.published).ok().map(|d| d.end)
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! What the roadmap view draws for one state: lanes, the laid-out rows and the time scale —
+//! computed from the feed, its index, the filter result and the view state, so the components
+//! only bind it to the DOM.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::filter::FilterResult;
+use crate::index::Indexed;
+use crate::roadmap::{lanes, Grouping, Lane};
+use crate::timeline::{RowLayout, Scale, Zoom};
+
+/// The roadmap for one state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoadmapModel {
+    pub lanes: Vec<Lane>,
+    pub layout: RowLayout,
+    pub scale: Scale,
+}
+
+/// The choices the model depends on, besides the feed and the filter result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ModelInputs<'a> {
+    pub grouping: Grouping,
+    pub zoom: Zoom,
+    /// Rows open (ids).
+    pub expanded: &'a BTreeSet<String>,
+    /// First and last year of the axis (`timeline::year_range`, once per feed).
+    pub years: (i32, i32),
+    /// Width available to the time axis, in CSS pixels (0 before it is measured).
+    pub width: f64,
+}
+
+impl RoadmapModel {
+    pub fn build(ix: &Indexed, result: &FilterResult, filtering: bool, inp: ModelInputs) -> Self {
+        let f = ix.feed();
+        let lanes = lanes(f, inp.grouping, &result.visible);
+        // Sub-measures of each measure; while filtering, only those shown.
+        let shown: Option<Vec<bool>> = filtering.then(|| {
+            let mut v = vec![false; f.measures.len()];
+            for &i in &result.visible {
+                v[i] = true;
+            }
+            v
+        });
+        let mut kids: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..f.measures.len() {
+            let c = ix.ix.children(i);
+            if c.is_empty() {
+                continue;
+            }
+            let c: Vec<usize> = match &shown {
+                Some(v) => c.iter().copied().filter(|&k| v[k]).collect(),
+                None => c.to_vec(),
+            };
+            if !c.is_empty() {
+                kids.insert(i, c);
+            }
+        }
+        let layout = RowLayout::new(f, &lanes, &kids, &|id| inp.expanded.contains(id));
+        let scale = Scale::new(inp.years.0, inp.years.1, inp.zoom).fit(inp.width);
+        RoadmapModel {
+            lanes,
+            layout,
+            scale,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::{apply, Filter, Index};
+    use crate::timeline::LayoutItem;
+    use crate::validate::Loaded;
+
+    #[test]
+    fn filtering_keeps_only_matching_children() {
+        let f = crate::minimal_fixture();
+        let ix = Indexed::new(Loaded {
+            feed: f.clone(),
+            issues: vec![],
+        });
+        let index = Index::new(&f);
+        let all = apply(&f, &index, &Filter::default());
+        let open: BTreeSet<String> = f.measures.iter().map(|m| m.id.clone()).collect();
+        let inp = ModelInputs {
+            grouping: Grouping::Goal,
+            zoom: Zoom::Years,
+            expanded: &open,
+            years: (2020, 2030),
+            width: 1000.0,
+        };
+        let m = RoadmapModel::build(&ix, &all, false, inp);
+        let rows = |m: &RoadmapModel| {
+            m.layout
+                .items
+                .iter()
+                .filter(|i| matches!(i, LayoutItem::Row { .. }))
+                .count()
+        };
+        assert_eq!(rows(&m), f.measures.len());
+        assert!(m.scale.width() >= 1000.0 - 1.0);
+        // A search that matches the parent only: its child is not drawn.
+        let parent = f.measures.iter().find(|x| x.parent.is_none()).unwrap();
+        let flt = Filter {
+            text: parent.id.clone(),
+            ..Filter::default()
+        };
+        let res = apply(&f, &index, &flt);
+        let m2 = RoadmapModel::build(&ix, &res, true, inp);
+        assert!(rows(&m2) < rows(&m), "{} < {}", rows(&m2), rows(&m));
+    }
+}

@@ -1,0 +1,215 @@
+//! The sections of a measure's detail panel: description, ambitions (with a chart), actors,
+//! benefits, dependencies both ways, milestones, status history, changes since the older
+//! version, decision history and sources. An empty section says "unknown" instead of hiding.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use veikart_domain::index::Indexed;
+use veikart_domain::model::{Basis, Dependency, Measure, SourceRef};
+use veikart_domain::roadmap::rag_key;
+use veikart_domain::Lang;
+
+use crate::components::changes::MeasureChanges;
+use crate::components::council::DecisionHistory;
+use crate::components::parts::{BenefitScore, FeedText, MeasureLink, MilestoneItem};
+use crate::format::format_date;
+use crate::i18n::{labels, tf, tr, use_i18n, I18n, K};
+
+/// "Kildedokument, sak 16/23, L276" for each source, joined.
+fn sources_line(ix: &Indexed, sources: &[SourceRef], lang: Lang) -> String {
+    sources
+        .iter()
+        .map(|s| {
+            let doc = ix
+                .source_doc(&s.doc)
+                .map(|d| d.title.get(lang).to_string())
+                .unwrap_or_else(|| s.doc.clone());
+            let case = s
+                .case
+                .as_ref()
+                .map(|c| tf(lang, K::SourceCase, &[("c", c)]));
+            [Some(doc), case, s.lines.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[component]
+fn Section(title: K, empty: bool, children: Children) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="detail-section">
+            <h3>{tr(i, title)}</h3>
+            {if empty {
+                view! { <p class="unknown">{tr(i, K::Unknown)}</p> }.into_any()
+            } else {
+                children().into_any()
+            }}
+        </section>
+    }
+}
+
+/// One dependency: the other end (a link when it is a measure), "critical", the note.
+fn dependency_item(ix: &Arc<Indexed>, other: &str, d: &Dependency, i: I18n) -> impl IntoView {
+    let is_measure = ix.measure(other).is_some();
+    let (ix2, other2) = (ix.clone(), other.to_string());
+    let name = move || ix2.node_label(&other2, i.lang());
+    view! {
+        <li class:critical=d.critical>
+            {if is_measure {
+                view! { <MeasureLink id=other.to_string()>{name}</MeasureLink> }.into_any()
+            } else {
+                view! { <span class="component">{name}</span> }.into_any()
+            }}
+            {d.critical.then(|| view! { <span class="badge">{tr(i, K::Critical)}</span> })}
+            {d.note.clone().map(|n| view! { <span class="note">" — " <FeedText text=n/></span> })}
+        </li>
+    }
+}
+
+#[component]
+pub fn DetailBody(
+    feed: Arc<Indexed>,
+    measure: Measure,
+    heading: NodeRef<leptos::html::H2>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let m = measure;
+    let f = feed.clone();
+    let parent = m.parent.clone().map(|p| {
+        let f = f.clone();
+        move || f.node_label(&p, i.lang())
+    });
+    let goal = m.goal.as_ref().and_then(|g| {
+        let goal = f.goal(&g.goal)?.clone();
+        let inferred = g.basis == Basis::Inferred;
+        Some(view! {
+            <p class="goal-link">
+                {move || format!("{} {} – ", i.t(K::Goal), goal.number)}
+                <FeedText text=goal.name.clone()/>
+                {inferred.then(|| view! { <span class="inferred">" (" {tr(i, K::InferredGoal)} ")"</span> })}
+            </p>
+        })
+    });
+    let ambitions = m
+        .ambitions
+        .iter()
+        .map(|a| view! { <li><strong>{a.year}</strong> ": " <FeedText text=a.text.clone()/></li> })
+        .collect_view();
+    let baselines = m
+        .baselines
+        .iter()
+        .map(|b| view! { <li>{tr(i, K::Baseline)} ": " <FeedText text=b.text.clone()/></li> })
+        .collect_view();
+    let actors = m
+        .actors
+        .iter()
+        .map(|r| {
+            let (fx, who, role) = (f.clone(), r.actor.clone(), r.role);
+            view! {
+                <li>
+                    <span class="actor">{move || fx.actor_name(&who, i.lang())}</span> " — "
+                    <span class="role">{tr(i, labels::role(role))}</span>
+                    {r.note.clone().map(|n| view! { <span class="note">" (" <FeedText text=n/> ")"</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let benefits = m
+        .benefits
+        .iter()
+        .map(|b| {
+            let (fx, group) = (f.clone(), b.actor_group.clone());
+            view! {
+                <tr>
+                    <th scope="row">{move || fx.actor_name(&group, i.lang())}</th>
+                    <td class="score"><BenefitScore benefit=b.clone()/></td>
+                    <td>{b.text.clone().map(|x| view! { <FeedText text=x/> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let deps = &f.feed().dependencies;
+    let depends_on: Vec<_> = deps
+        .iter()
+        .filter(|d| d.from == m.id)
+        .map(|d| dependency_item(&f, &d.to, d, i))
+        .collect();
+    let depended_by: Vec<_> = deps
+        .iter()
+        .filter(|d| d.to == m.id)
+        .map(|d| dependency_item(&f, &d.from, d, i))
+        .collect();
+    let milestones = m
+        .milestones
+        .iter()
+        .map(|ms| view! { <MilestoneItem milestone=ms.clone() detailed=true/> })
+        .collect_view();
+    let status = m
+        .status
+        .iter()
+        .map(|s| {
+            let (as_of, lc) = (s.as_of.clone(), s.lifecycle);
+            view! {
+                <li>
+                    <strong>{move || format_date(&as_of, i.lang())}</strong> ": "
+                    {s.rag.map(|r| view! { <span class=format!("rag rag-{}", rag_key(r))>{tr(i, labels::rag(r))}</span> " " })}
+                    {tr(i, labels::lifecycle(lc))}
+                    {s.text.clone().map(|x| view! { " — " <FeedText text=x/> })}
+                </li>
+            }
+        })
+        .collect_view();
+    // plotters escapes all text; the chart holds years and numbers only.
+    let chart = veikart_domain::charts::ambition_svg(&m, 480, 200);
+    let (n_dep, n_by) = (depends_on.len(), depended_by.len());
+    let sources = {
+        let (fx, src) = (f.clone(), m.sources.clone());
+        move || sources_line(&fx, &src, i.lang())
+    };
+    let kicker = {
+        let (code, prio) = (m.short_name.clone(), m.priority);
+        move || {
+            let mut k = code.clone().unwrap_or_default();
+            if let Some(p) = prio {
+                k.push_str(&format!(" · {} {p}", i.t(K::Priority)));
+            }
+            k
+        }
+    };
+    view! {
+        <header>
+            <p class="kicker">{kicker}{parent.map(|p| view! { " · " {p} })}</p>
+            <h2 id="detail-title" tabindex="-1" node_ref=heading><FeedText text=m.name.clone()/></h2>
+            {goal}
+        </header>
+        <Section title=K::Description empty=m.description.is_none()>
+            <p>{m.description.clone().map(|d| view! { <FeedText text=d/> })}</p>
+        </Section>
+        <Section title=K::Ambition empty=m.ambitions.is_empty() && m.baselines.is_empty()>
+            {chart.map(|svg| view! {
+                <figure class="chart" role="img" aria-label=tr(i, K::AmbitionChartLabel) inner_html=svg></figure>
+            })}
+            <ul>{ambitions}{baselines}</ul>
+        </Section>
+        <Section title=K::Actors empty=m.actors.is_empty()><ul class="actors">{actors}</ul></Section>
+        <Section title=K::Benefits empty=m.benefits.is_empty()>
+            <table class="benefits"><tbody>{benefits}</tbody></table>
+        </Section>
+        <Section title=K::DependsOn empty=n_dep == 0><ul class="deps">{depends_on}</ul></Section>
+        <Section title=K::DependedOnBy empty=n_by == 0><ul class="deps">{depended_by}</ul></Section>
+        <Section title=K::Milestones empty=m.milestones.is_empty()><ul>{milestones}</ul></Section>
+        <Section title=K::Status empty=m.status.is_empty()><ul>{status}</ul></Section>
+        <MeasureChanges id=m.id.clone()/>
+        <DecisionHistory feed=feed.clone() id=m.id.clone()/>
+        <section class="detail-section sources">
+            <h3>{tr(i, K::Sources)}</h3>
+            <p>{sources}</p>
+        </section>
+    }
+}

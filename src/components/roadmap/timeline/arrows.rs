@@ -1,0 +1,42 @@
+//! Dependency arrows between rows (`piler=1`), from prerequisite to dependent; critical ones
+//! emphasised. Only arrows that touch the drawn band are drawn (`RowLayout::band`).
+
+use std::ops::Range;
+
+use leptos::prelude::*;
+use veikart_domain::timeline::{arrows, AXIS_H};
+
+use crate::components::roadmap::use_roadmap;
+use crate::state::use_app;
+
+#[component]
+pub fn Arrows(range: Memo<Range<usize>>) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_roadmap();
+    move || {
+        if !app.view.with(|v| v.arrows) {
+            return None;
+        }
+        let r = range.get();
+        ctx.drawn.with(|d| {
+            let d = d.as_ref()?;
+            let f = d.feed.feed();
+            let band = d.model.layout.band(r);
+            Some(
+                arrows(f, &d.model.layout, &d.model.scale, band)
+                    .into_iter()
+                    .map(|a| {
+                        let dep = &f.dependencies[a.dependency];
+                        let class = if a.critical { "arrow critical" } else { "arrow" };
+                        let title = format!("{} → {}", dep.to, dep.from);
+                        view! {
+                            <path d=a.path transform=format!("translate(0,{AXIS_H})") class=class marker-end="url(#arrowhead)">
+                                <title>{title}</title>
+                            </path>
+                        }
+                    })
+                    .collect_view(),
+            )
+        })
+    }
+}

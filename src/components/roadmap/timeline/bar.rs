@@ -1,0 +1,68 @@
+//! A measure's phase bars: colour and pattern per phase, soft edges for coarse dates, a fading
+//! end when the end is not given, and the period in words as a tooltip.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use veikart_domain::index::Indexed;
+use veikart_domain::timeline::{bars, Scale, BAR_H, BAR_TOP};
+
+use super::patterns::{has_pattern, pattern_id};
+use crate::format::format_date;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn Bars(
+    feed: Memo<Option<Arc<Indexed>>>,
+    measure: usize,
+    scale: Memo<Option<Scale>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let drawn = Memo::new(move |_| {
+        let s = scale.get()?;
+        feed.with(|f| {
+            f.as_ref()?
+                .feed()
+                .measures
+                .get(measure)
+                .map(|m| bars(m, &s))
+        })
+    });
+    move || {
+        let lang = i.lang();
+        let f = feed.get()?;
+        let m = f.feed().measures.get(measure)?;
+        let views = drawn
+            .get()?
+            .into_iter()
+            .map(|b| {
+                let pi = f.ix.phase_index(&b.phase).unwrap_or(0);
+                let ph = f.feed().phases.get(pi);
+                let color = ph.map(|p| p.color.clone()).unwrap_or_default();
+                let name = ph.map(|p| p.name.get(lang).to_string()).unwrap_or(b.phase.clone());
+                let period = &m.phases[b.index];
+                let when = format!(
+                    "{} – {}",
+                    format_date(&period.start, lang),
+                    period.end.as_deref().map(|e| format_date(e, lang)).unwrap_or_else(|| "…".into())
+                );
+                let class = format!(
+                    "bar{}{}{}",
+                    if b.open_end { " open-end" } else { "" },
+                    if b.fuzzy_start { " fuzzy-start" } else { "" },
+                    if b.fuzzy_end { " fuzzy-end" } else { "" }
+                );
+                view! {
+                    <g class=class>
+                        <rect x=b.x y=BAR_TOP width=b.w height=BAR_H rx=4 fill=color/>
+                        {has_pattern(pi).then(|| view! {
+                            <rect x=b.x y=BAR_TOP width=b.w height=BAR_H rx=4 fill=format!("url(#{})", pattern_id(pi))/>
+                        })}
+                        <title>{format!("{name}: {when}")}</title>
+                    </g>
+                }
+            })
+            .collect_view();
+        Some(views)
+    }
+}

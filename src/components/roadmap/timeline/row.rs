@@ -1,0 +1,211 @@
+//! One item of the timeline, keyed so it is kept and updated in place when the layout changes:
+//! a lane (its heading in the label column, its band in the drawing) or a measure (its label —
+//! expander, rank, name, status — and its track of bars and milestones).
+
+use leptos::prelude::*;
+use veikart_domain::roadmap::current_status;
+use veikart_domain::timeline::{LayoutItem, Scale, LANE_H, ROW_H};
+
+use super::bar::Bars;
+use super::ghosts::Ghosts;
+use super::marker::Markers;
+use crate::components::parts::{fallback_lang, Expander, MeasureLink, StatusChip};
+use crate::components::roadmap::lane::{lane_lang, lane_title};
+use crate::components::roadmap::{use_roadmap, RoadmapCtx};
+use crate::i18n::{use_i18n, K};
+use crate::state::use_app;
+
+/// Whether a key is a lane heading's (see `LayoutItem::key`).
+pub fn is_lane(key: u64) -> bool {
+    key & u64::from(u32::MAX) == u64::from(u32::MAX)
+}
+
+fn lane_of(key: u64) -> usize {
+    (key >> 32) as usize
+}
+
+fn measure_of(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
+}
+
+/// This key's item in the current layout (position, depth, children).
+fn use_item(ctx: RoadmapCtx, key: u64) -> Memo<Option<LayoutItem>> {
+    Memo::new(move |_| {
+        ctx.drawn
+            .with(|d| d.as_ref()?.model.layout.item(key).cloned())
+    })
+}
+
+/// The label-column entry for a key.
+#[component]
+pub fn RowLabel(key: u64) -> impl IntoView {
+    if is_lane(key) {
+        view! { <LaneHead key/> }.into_any()
+    } else {
+        view! { <MeasureLabel key/> }.into_any()
+    }
+}
+
+#[component]
+fn LaneHead(key: u64) -> impl IntoView {
+    let ctx = use_roadmap();
+    let i = use_i18n();
+    let lane = lane_of(key);
+    let info = move || {
+        let lang = i.lang();
+        let grouping = ctx.grouping.get();
+        ctx.drawn.with(|d| {
+            let d = d.as_ref()?;
+            let l = d.model.lanes.get(lane)?;
+            Some((
+                lane_title(&d.feed, l, grouping, lang),
+                lane_lang(&d.feed, l, lang),
+                l.rows.len(),
+            ))
+        })
+    };
+    move || {
+        info().map(|(title, title_lang, n)| {
+            view! {
+                <div class="lane-head" style:height=format!("{LANE_H}px")>
+                    <h3 lang=title_lang>{title}</h3>
+                    <span class="count">{i.tn(K::MeasuresCount, n)}</span>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn MeasureLabel(key: u64) -> impl IntoView {
+    let ctx = use_roadmap();
+    let app = use_app();
+    let i = use_i18n();
+    let mi = measure_of(key);
+    let feed = ctx.feed;
+    let item = use_item(ctx, key);
+    let id = Memo::new(move |_| {
+        feed.with(|f| f.as_ref()?.feed().measures.get(mi).map(|m| m.id.clone()))
+    });
+    let depth = move || match item.get() {
+        Some(LayoutItem::Row { depth, .. }) => depth,
+        _ => 0,
+    };
+    let has_children = Memo::new(move |_| {
+        matches!(
+            item.get(),
+            Some(LayoutItem::Row {
+                has_children: true,
+                ..
+            })
+        )
+    });
+    let class = move || {
+        let mut c = format!("row-label depth-{}", depth());
+        let id = id.get().unwrap_or_default();
+        if app.view.with(|v| v.selected() == Some(id.as_str())) {
+            c.push_str(" selected");
+        } else if ctx
+            .related
+            .with(|r| r.as_ref().is_some_and(|r| r.contains(&id)))
+        {
+            c.push_str(" related");
+        }
+        c
+    };
+    let open = Memo::new(move |_| {
+        let id = id.get();
+        id.is_some_and(|id| ctx.expanded.with(|e| e.contains(&id)))
+    });
+    let expander = move || {
+        has_children.get().then(|| {
+            feed.with(|f| {
+                let m = f.as_ref()?.feed().measures.get(mi)?;
+                let mid = m.id.clone();
+                Some(view! {
+                    <Expander name=m.name.clone() open=open.into() on_toggle=Callback::new(move |_| ctx.toggle(&mid))/>
+                })
+            })
+        })
+    };
+    let body = move || {
+        let f = feed.get()?;
+        let m = f.feed().measures.get(mi)?.clone();
+        let name = m.name.clone();
+        let published = f.ix.published();
+        let code = m.short_name.clone();
+        let name_for_code = name.clone();
+        let shown_name = name.clone();
+        let status = current_status(&m).cloned();
+        Some(view! {
+            {m.priority.map(|p| view! { <span class="prio" title=move || i.t(K::Priority)>{p}</span> })}
+            <MeasureLink id=m.id.clone() class="measure-link">
+                {move || code.clone().filter(|c| c != name_for_code.get(i.lang())).map(|c| view! { <span class="code">{c}</span> })}
+                <span class="name" lang=move || fallback_lang(&name, i.lang())>{
+                    move || shown_name.get(i.lang()).to_string()
+                }</span>
+            </MeasureLink>
+            {status.map(|s| view! { <StatusChip status=s published/> })}
+        })
+    };
+    view! {
+        <div class=class style:height=format!("{ROW_H}px") data-measure=move || id.get()>
+            {expander}
+            {body}
+        </div>
+    }
+}
+
+/// The drawing for a key: a lane band or a measure's track.
+#[component]
+pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl IntoView {
+    let ctx = use_roadmap();
+    let item = use_item(ctx, key);
+    let y = move || item.with(|it| it.as_ref().map(|it| it.extent().0).unwrap_or(0.0));
+    let transform = move || format!("translate(0,{})", veikart_domain::timeline::AXIS_H + y());
+    if is_lane(key) {
+        return view! {
+            <g transform=transform><rect x=0 y=0 width=width height=LANE_H class="lane-band"/></g>
+        }
+        .into_any();
+    }
+    let app = use_app();
+    let i = use_i18n();
+    let mi = measure_of(key);
+    let feed = ctx.feed;
+    let id = Memo::new(move |_| {
+        feed.with(|f| f.as_ref()?.feed().measures.get(mi).map(|m| m.id.clone()))
+    });
+    let bg_class = move || {
+        let id = id.get().unwrap_or_default();
+        if app.view.with(|v| v.selected() == Some(id.as_str())) {
+            "row-bg selected"
+        } else if ctx
+            .related
+            .with(|r| r.as_ref().is_some_and(|r| r.contains(&id)))
+        {
+            "row-bg related"
+        } else {
+            "row-bg"
+        }
+    };
+    let undated = move || {
+        feed.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.feed().measures.get(mi))
+                .is_some_and(|m| m.phases.is_empty() && m.milestones.is_empty())
+        })
+    };
+    view! {
+        <g class="row" transform=transform>
+            <rect x=0 y=0 width=width height=ROW_H class=bg_class/>
+            {move || undated().then(|| view! {
+                <text x=8 y=ROW_H / 2.0 + 4.0 class="no-dates">{move || i.t(K::NoDates)}</text>
+            })}
+            <Ghosts measure=id scale/>
+            <Bars feed measure=mi scale/>
+            <Markers feed measure=mi scale width/>
+        </g>
+    }
+    .into_any()
+}

@@ -1,0 +1,121 @@
+//! Measuring the DOM, in one place: an element's width (ResizeObserver), the part of an element
+//! inside the viewport (scroll and resize), and a media query. Each hook cleans up after itself
+//! when its owner goes away; nothing is leaked when a view is mounted again.
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The width of `el` in CSS pixels, minus the value of the CSS custom property `subtract_var`
+/// (e.g. a sticky label column), kept current by a ResizeObserver. 0 until mounted.
+pub fn use_element_width<E>(el: NodeRef<E>, subtract_var: Option<&'static str>) -> Signal<f64>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let width = RwSignal::new(0.0f64);
+    Effect::new(move |_| {
+        let Some(node) = el.get() else {
+            return;
+        };
+        let element: web_sys::Element = node.unchecked_into();
+        let measure = {
+            let element = element.clone();
+            move || {
+                let sub = subtract_var
+                    .and_then(|v| {
+                        window()
+                            .get_computed_style(&element)
+                            .ok()
+                            .flatten()?
+                            .get_property_value(v)
+                            .ok()
+                    })
+                    .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+                    .unwrap_or(0.0);
+                let w = (f64::from(element.client_width()) - sub).max(0.0);
+                if (w - width.get_untracked()).abs() >= 1.0 {
+                    width.set(w);
+                }
+            }
+        };
+        measure();
+        let cb = Closure::<dyn Fn()>::new(measure);
+        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            ro.observe(&element);
+            // The observer and its callback live exactly as long as this effect run.
+            let kept = StoredValue::new_local(Some((ro, cb)));
+            on_cleanup(move || {
+                kept.update_value(|k| {
+                    if let Some((ro, _cb)) = k.take() {
+                        ro.disconnect();
+                    }
+                })
+            });
+        }
+    });
+    width.into()
+}
+
+/// The vertical window of `el` that is on screen: (distance from the element's top to the top
+/// of the viewport, minus `offset`; viewport height). Updated on scroll and resize, and when
+/// `track` changes (after a re-render moved things).
+pub fn use_viewport_window<E>(
+    el: NodeRef<E>,
+    offset: f64,
+    track: impl Fn() + Send + Sync + 'static,
+) -> Signal<(f64, f64)>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let win = RwSignal::new((0.0, 900.0));
+    let measure = move || {
+        let Some(node) = el.get_untracked() else {
+            return;
+        };
+        let element: web_sys::Element = node.unchecked_into();
+        let top = -element.get_bounding_client_rect().top() - offset;
+        let h = window()
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(900.0);
+        if win.get_untracked() != (top, h) {
+            win.set((top, h));
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| {
+        track();
+        el.track();
+        request_animation_frame(measure);
+    });
+    win.into()
+}
+
+/// Whether the media query matches, kept current.
+pub fn use_media_query(query: &'static str) -> Signal<bool> {
+    let matches = move || {
+        window()
+            .match_media(query)
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    };
+    let state = RwSignal::new(matches());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        let m = matches();
+        if m != state.get_untracked() {
+            state.set(m);
+        }
+    });
+    on_cleanup(move || on_resize.remove());
+    state.into()
+}

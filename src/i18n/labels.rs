@@ -1,0 +1,125 @@
+//! The words for the feed's enums and the app's choices: one function per enum, each returning
+//! a key of the string table.
+
+use veikart_domain::diff::Category;
+use veikart_domain::filter::Facet;
+use veikart_domain::model::{Body, DecisionState, DependencyKind, Lifecycle, Rag, Role};
+use veikart_domain::roadmap::Grouping;
+use veikart_domain::view_state::{Layout, View};
+use veikart_domain::Lang;
+
+use super::K;
+
+pub fn rag(r: Rag) -> K {
+    match r {
+        Rag::Green => K::RagGreen,
+        Rag::Yellow => K::RagYellow,
+        Rag::Red => K::RagRed,
+    }
+}
+
+pub fn lifecycle(l: Lifecycle) -> K {
+    match l {
+        Lifecycle::Candidate => K::LcCandidate,
+        Lifecycle::NotStarted => K::LcNotStarted,
+        Lifecycle::Active => K::LcActive,
+        Lifecycle::Paused => K::LcPaused,
+        Lifecycle::Finished => K::LcFinished,
+    }
+}
+
+pub fn role(r: Role) -> K {
+    match r {
+        Role::Owner => K::RoleOwner,
+        Role::Responsible => K::RoleResponsible,
+        Role::Coordinating => K::RoleCoordinating,
+        Role::Operator => K::RoleOperator,
+        Role::Participant => K::RoleParticipant,
+        Role::SharesData => K::RoleSharesData,
+        Role::Affected => K::RoleAffected,
+    }
+}
+
+pub fn body(b: Body) -> K {
+    match b {
+        Body::Nuit => K::BodyNuit,
+        Body::Nufa => K::BodyNufa,
+        Body::Nehs => K::BodyNehs,
+        Body::Nehr => K::BodyNehr,
+    }
+}
+
+pub fn decision_state(s: DecisionState) -> K {
+    match s {
+        DecisionState::Proposed => K::Proposed,
+        DecisionState::Adopted => K::Adopted,
+    }
+}
+
+pub fn dependency_kind(k: DependencyKind) -> K {
+    match k {
+        DependencyKind::Requires => K::DepRequires,
+        DependencyKind::BuildsOn => K::DepBuildsOn,
+        DependencyKind::Competes => K::DepCompetes,
+        DependencyKind::Mutual => K::DepMutual,
+    }
+}
+
+pub fn category(c: Category) -> K {
+    match c {
+        Category::Measures => K::CatMeasures,
+        Category::Dates => K::CatDates,
+        Category::Phases => K::CatPhases,
+        Category::Ambitions => K::CatAmbitions,
+        Category::Status => K::CatStatus,
+        Category::Dependencies => K::CatDependencies,
+        Category::Decisions => K::CatDecisions,
+    }
+}
+
+pub fn facet(f: Facet) -> K {
+    match f {
+        Facet::Organisation => K::FilterOrg,
+        Facet::ActorGroup => K::FilterGroup,
+        Facet::Goal => K::FilterGoal,
+        Facet::Status => K::FilterStatus,
+        Facet::Phase => K::FilterPhase,
+    }
+}
+
+pub fn grouping(g: Grouping) -> K {
+    match g {
+        Grouping::Goal => K::ByGoal,
+        Grouping::Owner => K::ByOwner,
+        Grouping::ActorGroup => K::ByActorGroup,
+        Grouping::Priority => K::ByPriority,
+    }
+}
+
+pub fn layout(l: Layout) -> K {
+    match l {
+        Layout::Timeline => K::LayoutTimeline,
+        Layout::List => K::LayoutList,
+        Layout::Table => K::LayoutTable,
+    }
+}
+
+pub fn view(v: View) -> K {
+    match v {
+        View::Roadmap => K::ViewTimeline,
+        View::Graph => K::ViewGraph,
+        View::Ambitions => K::ViewAmbitions,
+        View::Lens => K::ViewLens,
+        View::Changes => K::ViewChanges,
+        View::Council => K::ViewCouncil,
+    }
+}
+
+/// A language's own name, for the language switch.
+pub fn language(l: Lang) -> K {
+    match l {
+        Lang::Nb => K::LanguageNb,
+        Lang::Nn => K::LanguageNn,
+        Lang::En => K::LanguageEn,
+    }
+}
