@@ -34,13 +34,11 @@
 // Lighthouse (issue 14): scripts/bench/lighthouse.mjs, after the browser above is closed.
 // Profile (issue 18, BENCH_PROFILE=1): scripts/bench/profile.mjs on one 5 000-measure load.
 import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { networkLog } from './bench/network.mjs';
 import { profileLoad, printProfile } from './bench/profile.mjs';
 
 const T0 = Date.now();
-const require = createRequire(import.meta.url);
 const base = (process.argv[2] || '').replace(/\/$/, '');
 const runs = Math.max(5, Number(process.argv[3] || 7));
 if (!base) {
@@ -58,7 +56,7 @@ const OUT = env.BENCH_OUT || 'target/bench';
 const CHROME = env.CHROMIUM || '/usr/bin/chromium';
 mkdirSync(OUT, { recursive: true });
 
-const version = (pkg) => require(`${pkg}/package.json`).version;
+const version = (pkg) => JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
 const PEERS = {
   vis: { label: `vis-timeline ${version('vis-timeline')}`, page: 'vis.html', mark: 'vis:first-paint', what: 'one range item per measure in 5 goal groups' },
   dhtmlx: { label: `dhtmlx-gantt ${version('dhtmlx-gantt')}`, page: 'dhtmlx.html', mark: 'dhtmlx:first-paint', what: 'goals as parent rows, one bar per measure, smart_rendering' },
