@@ -16,8 +16,9 @@
 # Env: BENCH_RUNS (default 7, at least 5)      BENCH_NO_BUILD=1 (measure the existing dist/)
 #      BENCH_STRICT=1 (exit 1 when a budget is missed)
 #      BENCH_PEERS (default "vis dhtmlx frappe"; BENCH_PEERS= for none)   BENCH_NO_PEERS=1 (same)
-#      BENCH_PEER_RUNS (default BENCH_RUNS, ≥ 5; BENCH_VIS_RUNS is the old name)
-#      BENCH_PEER_TIMEOUT (seconds per peer load, default 90; slower loads print "> N s")
+#      BENCH_PEER_RUNS (loads per peer, default 5, at least 5; BENCH_VIS_RUNS is the old name)
+#      BENCH_PEER_TIMEOUT (seconds per peer load, default 60; a slower load counts as "> 60 s", and
+#                          once more than half of the loads are over it the rest are skipped)
 #      BENCH_NO_LIGHTHOUSE=1   BENCH_LH_RUNS (Lighthouse runs per form factor, default 3)
 #      BENCH_PROFILE=1 (trace + CPU profile of one 5 000-measure load, with a wasm that keeps its
 #                       function names: the same wasm-bindgen output through wasm-opt -Oz -g)

@@ -12,7 +12,8 @@
 // script / wasm compile / parse HTML+CSS / style+layout / paint / GC / other, summed per phase;
 // the first Paint after the paint mark; and the CPU samples (self time per function, and per
 // "bucket": which code the sample is in, by the innermost frame of a known crate).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const CATEGORIES = [
   'toplevel', 'blink.user_timing', 'loading', 'devtools.timeline', 'disabled-by-default-devtools.timeline',
@@ -20,15 +21,20 @@ const CATEGORIES = [
 ];
 
 function activity(name) {
-  if (/^(EvaluateScript|v8\.compile|v8\.compileModule|FunctionCall|v8\.callFunction|V8\.Execute|v8\.run|TimerFire|FireAnimationFrame|RunMicrotasks|EventDispatch|v8\.evaluateModule|XHRReadyStateChange|XHRLoad|FireIdleCallback|V8\.ScriptCompiler|v8\.produceCache|v8\.parseOnBackground|v8\.deserializeOnBackground)/.test(name)) return 'script';
-  if (/wasm/i.test(name)) return 'wasm compile';
-  if (/^(ParseHTML|ParseAuthorStyleSheet|ParseStyleSheet)/.test(name)) return 'parse HTML/CSS';
+  if (/LogCode|CpuProfiler|ProfileChunk|V8\.LogCode/.test(name)) return 'profiler';
+  if (/GrowMemory/.test(name)) return 'wasm grow';
+  if (/wasm|^v8\.newInstance/i.test(name)) return 'wasm compile';
+  if (/^(EvaluateScript|v8\.compile|v8\.compileModule|FunctionCall|v8\.callFunction|V8\.Execute|v8\.run|TimerFire|FireAnimationFrame|RunMicrotasks|EventDispatch|v8\.evaluateModule|XHRReadyStateChange|XHRLoad|FireIdleCallback|V8\.ScriptCompiler|v8\.produceCache|v8\.parseOnBackground|v8\.deserializeOnBackground|V8\.Bytecode|V8\.StackGuard|V8\.HandleInterrupts|V8\.CompileLazy|V8\.OptimizeCode)/.test(name)) return 'script';
+  if (/^(ParseHTML|ParseAuthorStyleSheet|ParseStyleSheet)/.test(name)) return 'HTML/CSS';
   if (/^(UpdateLayoutTree|RecalculateStyles|Layout|UpdateLayerTree|UpdateLayer|PrePaint|Layerize|HitTest|ScheduleStyleRecalculation|InvalidateLayout|IntersectionObserverController)/.test(name)) return 'style+layout';
-  if (/^(Paint|PaintImage|PaintSetup|Commit|CompositeLayers|RasterTask|Decode|ImageDecodeTask|UpdateLayerTree)/.test(name)) return 'paint';
+  if (/^(Paint|PaintImage|PaintSetup|Commit|CompositeLayers|RasterTask|Decode|ImageDecodeTask)/.test(name)) return 'paint';
   if (/GC|garbage|Sweep|Mark(ing|Compact)|Scavenge|BlinkGC|ThreadState::/i.test(name)) return 'GC';
   return 'other';
 }
-const ACTIVITIES = ['script', 'wasm compile', 'parse HTML/CSS', 'style+layout', 'paint', 'GC', 'other'];
+// wasm compile: streaming compile of the module as it arrives, instantiation, and lazy (first-call)
+// compilation of functions; wasm grow: memory.grow (copying/zeroing the linear memory);
+// profiler: the sampling profiler's own code logging (only in this profiled load).
+const ACTIVITIES = ['script', 'wasm compile', 'wasm grow', 'HTML/CSS', 'style+layout', 'paint', 'GC', 'profiler', 'other'];
 
 // Which code a CPU sample is in: the innermost frame (leaf first) that names a known crate or
 // part of the browser. Rust names are demangled by wasm-bindgen when the wasm keeps its name
@@ -126,6 +132,9 @@ function cpuSamples(events) {
   return result;
 }
 
+// Rust symbol noise: crate disambiguators [0123456789abcdef] and ::h<hash> suffixes.
+const tidy = (n) => (n || '').replace(/\[[0-9a-f]{16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '');
+
 const overlap = (a0, a1, b0, b1) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
 export async function profileLoad(browser, url, { outFile, viewport = { width: 1280, height: 800 } } = {}) {
@@ -156,7 +165,10 @@ export async function profileLoad(browser, url, { outFile, viewport = { width: 1
     }));
     const buf = await browser.stopTracing();
     trace = JSON.parse(buf.toString('utf8'));
-    if (outFile) writeFileSync(outFile, buf);
+    if (outFile) {
+      writeFileSync(outFile, buf);
+      writeFileSync(`${outFile.replace(/\.trace\.json$/, '')}.perf.json`, JSON.stringify(perf));
+    }
   } finally {
     await context.close();
   }
@@ -164,7 +176,7 @@ export async function profileLoad(browser, url, { outFile, viewport = { width: 1
   return analyse(events, perf);
 }
 
-function analyse(events, perf) {
+export function analyse(events, perf) {
   const m = perf.marks;
   // The renderer main thread: where the app's marks are.
   const anchor = events.find((e) => e.name === 'veikart:parse-start' && e.cat.includes('blink.user_timing'));
@@ -184,26 +196,31 @@ function analyse(events, perf) {
   const maxEnd = (rs) => Math.max(...rs.map((r) => r.responseEnd));
   const nav = perf.nav;
 
-  // Phase boundaries (ms since navigation start).
-  const b = [
-    ['navigation → HTML received (document responseEnd)', 0, nav.responseEnd],
-    ['HTML → wasm-bindgen JS + wasm downloaded (Resource Timing)', nav.responseEnd, Math.max(maxEnd(js), maxEnd(wasm))],
-    ['wasm compile + instantiate + main() (→ TrunkApplicationStarted)', Math.max(maxEnd(js), maxEnd(wasm)), m['bench:wasm-started']],
-    ['app start → feed request sent', m['bench:wasm-started'], feed ? feed.startTime : NaN],
-    ['feed fetch (request → last byte, Resource Timing)', feed ? feed.startTime : NaN, feed ? feed.responseEnd : NaN],
-    ['body read + UTF-8 → parse start', feed ? feed.responseEnd : NaN, m['veikart:parse-start']],
-    ['parse (veikart:parse, serde_json)', m['veikart:parse-start'], m['veikart:parse-end']],
-    ['validate (veikart:validate)', m['veikart:parse-end'], m['veikart:validate-end']],
-    ['index, lanes, layout + first DOM (→ rows in the document)', m['veikart:validate-end'], m['bench:rows-in-dom']],
-    ['→ paint mark (rAF after render: style, layout, frame wait)', m['bench:rows-in-dom'], m['veikart:first-roadmap-paint']],
-  ];
-  // The first Paint on the main thread after the mark: the pixels of that frame.
+  // The instants of the load, in the order they happened (ms since navigation start); the phases
+  // are the intervals between consecutive instants.
   const main = threadEvents(events, pid, tid);
   const markTs = offset + m['veikart:first-roadmap-paint'] * 1000;
-  const paintEv = main.find((e) => e.ts >= markTs && /^(Paint|Commit)$/.test(e.name) && e.name === 'Paint');
+  // The first Paint on the main thread after the mark, and the Commit after it: that frame's pixels.
+  const paintEv = main.find((e) => e.ts >= markTs && e.name === 'Paint');
   const commitEv = paintEv && main.find((e) => e.ts >= paintEv.ts && e.name === 'Commit');
   const pixels = commitEv ? toMs(commitEv.ts + commitEv.dur) : paintEv ? toMs(paintEv.ts + paintEv.dur) : NaN;
-  b.push(['paint mark → frame painted + committed (trace: Paint, Commit)', m['veikart:first-roadmap-paint'], pixels]);
+  const instants = [
+    ['navigation start', 0],
+    ['HTML received', nav.responseEnd],
+    ['JS glue received', maxEnd(js)],
+    ['wasm received', maxEnd(wasm)],
+    ['feed requested', feed ? feed.startTime : NaN],
+    ['wasm started', m['bench:wasm-started']],
+    ['feed received', feed ? feed.responseEnd : NaN],
+    ['parse start', m['veikart:parse-start']],
+    ['parsed', m['veikart:parse-end']],
+    ['validated', m['veikart:validate-end']],
+    ['rows in DOM', m['bench:rows-in-dom']],
+    ['paint mark', m['veikart:first-roadmap-paint']],
+    ['pixels', pixels],
+  ].filter(([, t]) => Number.isFinite(t)).sort((x, y) => x[1] - y[1]);
+  const b = [];
+  for (let i = 1; i < instants.length; i++) b.push([`${instants[i - 1][0]} → ${instants[i][0]}`, instants[i - 1][1], instants[i][1]]);
 
   // Main-thread activity per phase.
   const phases = b.map(([label, start, end]) => ({ label, start, end, wall: end - start, act: Object.fromEntries(ACTIVITIES.map((a) => [a, 0])) }));
@@ -233,7 +250,7 @@ function analyse(events, perf) {
       const w = s.w / 1000;
       sampled += w;
       const leaf = s.stack[0];
-      const key = leaf ? `${leaf.functionName || '(anonymous)'}${leaf.url ? ` [${leaf.url.split('/').pop().replace(/-[0-9a-f]{16}/, '-<hash>')}]` : ''}` : '(root)';
+      const key = leaf ? `${tidy(leaf.functionName) || '(anonymous)'}${leaf.url ? ` [${leaf.url.split('/').pop().replace(/-[0-9a-f]{16}/, '-<hash>')}]` : ''}` : '(root)';
       fn.set(key, (fn.get(key) || 0) + w);
       const bk = bucket(s.stack);
       buckets.set(bk, (buckets.get(bk) || 0) + w);
@@ -254,9 +271,7 @@ function analyse(events, perf) {
     p.topBucket = bs[0] ? `${bs[0][0]} ${bs[0][1].toFixed(0)} ms` : '';
   });
   return {
-    phases, skew, paint: m['veikart:first-roadmap-paint'], pixels,
-    measures: perf.measures,
-    resources: { js: js.map((r) => r.toJSON ? r : r), wasm, feed },
+    phases, skew, paint: m['veikart:first-roadmap-paint'], pixels, measures: perf.measures,
     top, buckets: [...buckets.entries()].sort((x, y) => y[1] - x[1]), sampled,
     wasmNamed: wasmFrames ? named / wasmFrames : NaN, hasProfile: !!prof,
   };
@@ -265,7 +280,7 @@ function analyse(events, perf) {
 export function printProfile(r, { label, f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-'), topN = 15 } = {}) {
   const lines = [];
   lines.push(`\nprofile of one load${label ? ` (${label})` : ''}: ms since navigation start; main-thread self time per phase from the trace`);
-  const head = ['phase', 'start', 'end', 'wall', ...ACTIVITIES.map((a) => a.replace('parse HTML/CSS', 'HTML/CSS')), 'idle/wait', 'CPU samples: top bucket'];
+  const head = ['phase (from → to)', 'start', 'end', 'wall', ...ACTIVITIES, 'idle/wait', 'CPU samples: top bucket'];
   const rows = r.phases.map((p) => {
     const busy = ACTIVITIES.reduce((s, a) => s + p.act[a], 0);
     return [p.label, f1(p.start), f1(p.end), f1(p.wall), ...ACTIVITIES.map((a) => f1(p.act[a])), f1(Math.max(0, p.wall - busy)), p.topBucket || ''];
@@ -284,4 +299,12 @@ export function printProfile(r, { label, f1 = (x) => (Number.isFinite(x) ? x.toF
   lines.push(`top ${topN} functions by self time:`);
   for (const [k, v] of r.top.filter(([k]) => k !== '(idle)').slice(0, topN)) lines.push(`  ${f1(v).padStart(8)} ms  ${(100 * v / r.sampled).toFixed(1).padStart(5)} %  ${k.length > 110 ? `${k.slice(0, 107)}...` : k}`);
   return lines.join('\n');
+}
+
+// Re-analyse a saved trace: node scripts/bench/profile.mjs target/bench/profile-5000.trace.json
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = process.argv[2] || 'target/bench/profile-5000.trace.json';
+  const trace = JSON.parse(readFileSync(file, 'utf8'));
+  const perf = JSON.parse(readFileSync(`${file.replace(/\.trace\.json$/, '')}.perf.json`, 'utf8'));
+  console.log(printProfile(analyse(Array.isArray(trace) ? trace : trace.traceEvents, perf), { label: file }));
 }
