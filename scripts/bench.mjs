@@ -405,17 +405,21 @@ if (LIGHTHOUSE) {
     const s = lhS(p);
     if (!s) { rows.push([p, lh[p]?.error || 'failed', '', '', '', '', '', '']); continue; }
     const scores = lh[p].all.map((x) => x.score);
-    rows.push([p, String(s.score), `${Math.min(...scores)}–${Math.max(...scores)}`, `${(s.lcp / 1000).toFixed(2)} s`, s.cls.toFixed(3), `${f0(s.tbt)} ms`, `${(s.fcp / 1000).toFixed(2)} s`, `${(s.si / 1000).toFixed(2)} s`]);
+    rows.push([p, String(s.score), scores.join(' '), `${(s.lcp / 1000).toFixed(2)} s`, s.cls.toFixed(3), `${f0(s.tbt)} ms`, `${(s.fcp / 1000).toFixed(2)} s`, `${(s.si / 1000).toFixed(2)} s`]);
   }
-  table(['form factor', 'performance', 'range', 'LCP', 'CLS', 'TBT', 'FCP', 'SI'], rows);
+  table(['form factor', 'performance', 'all runs', 'LCP', 'CLS', 'TBT', 'FCP', 'SI'], rows);
   for (const p of ['mobile', 'desktop']) {
     const s = lhS(p);
     if (!s) continue;
-    console.log(`  ${p}: LCP element ${s.lcpElement || '-'}`);
-    if (!s.shifts.length) console.log(`  ${p}: no layout shift reported`);
+    const short = (t) => { const x = String(t || '').replace(/\s+/g, ' ').trim(); return x.length > 70 ? `${x.slice(0, 67)}...` : x; };
+    console.log(`  ${p}: CLS per run ${lh[p].all.map((x) => x.cls.toFixed(3)).join(' ')}; LCP element ${short(s.lcpElement) || '-'}`);
+    if (!s.shifts.length) console.log(`  ${p}: no layout shift in the median run`);
     for (const x of s.shifts.slice(0, 5)) {
-      console.log(`  ${p}: layout shift ${x.score.toFixed(3)} — ${x.label} (${x.selector})${x.causes.length ? `; causes: ${x.causes.join(', ')}` : ''}`);
+      console.log(`  ${p}: layout shift ${x.score.toFixed(3)} — element ${x.selector || '?'} ("${short(x.label)}")${x.causes.length ? `; causes: ${x.causes.join(', ')}` : ''}`);
     }
+    // the shifted elements of the other runs, when the median run had none
+    const others = [...new Set(lh[p].all.flatMap((r) => r.shifts.map((x) => x.selector)))].filter((sel) => !s.shifts.some((x) => x.selector === sel));
+    if (others.length) console.log(`  ${p}: other runs also shifted: ${others.join(', ')}`);
     for (const w of s.warnings) console.log(`  ${p}: warning: ${w}`);
   }
   console.log(`  reports: ${OUT}/lighthouse-{mobile,desktop}-N.json`);

@@ -55,7 +55,7 @@ export function summary(lhr) {
     si: num(lhr, 'speed-index'),
     tti: num(lhr, 'interactive'),
     shifts: shiftElements(lhr),
-    lcpElement: lcpEl ? `${lcpEl.nodeLabel || ''} (${lcpEl.selector || ''})` : '',
+    lcpElement: lcpEl ? `${lcpEl.selector || ''} "${String(lcpEl.nodeLabel || '').replace(/\s+/g, ' ').slice(0, 60)}"` : '',
     warnings: lhr.runWarnings || [],
     error: lhr.runtimeError?.message,
   };
