@@ -1,10 +1,16 @@
 // Browser half of the benchmark (scripts/bench.sh runs it; see the README's performance section).
 // usage: node scripts/bench.mjs BASE_URL [RUNS]
-//   BASE_URL serves the release build plus /bench/feed-1000.json, /bench/feed-5000.json and
-//   /bench/vis.html (scripts/bench.sh builds that site). RUNS ≥ 5 (default 7).
-// Env from bench.sh (for the summary table): BENCH_SIZE_GZ (wasm + JS gzip bytes),
-//   BENCH_NATIVE_<N> ("parse validate total" ms, N = default|1000|5000); BENCH_VIS_RUNS
-//   (default RUNS); BENCH_STRICT=1 exits 1 when a budget is missed.
+//   BASE_URL serves the release build (precompressed, scripts/spa_server.py) plus
+//   /bench/feed-1000.json, /bench/feed-5000.json and the peer pages /bench/{vis,dhtmlx,frappe}.html
+//   (scripts/bench.sh builds that site). RUNS ≥ 5 (default 7).
+// Env from bench.sh (for the summary table): BENCH_SIZE_GZ (all wasm + JS in dist/, gzip -9 B),
+//   BENCH_NATIVE_<N> ("parse validate total" ms, N = default|1000|5000), BENCH_OUT (directory for
+//   Lighthouse reports and the trace).
+// Knobs: BENCH_PEERS (default "vis dhtmlx frappe"; "" = none), BENCH_PEER_RUNS (default 5, ≥ 5;
+//   BENCH_VIS_RUNS is the old name), BENCH_PEER_TIMEOUT (s, default 60: a peer load that has not
+//   painted by then counts as "> N s"), BENCH_NO_LIGHTHOUSE=1, BENCH_LH_RUNS (default 3 per form
+//   factor), BENCH_PROFILE=1 (+ BENCH_PROFILE_URL: the site with a wasm that keeps its names),
+//   BENCH_STRICT=1 exits 1 when a budget is missed.
 //
 // Everything runs in one headless Chromium (Debian /usr/bin/chromium), 1280×800, one fresh
 // browser context (empty HTTP cache) per page load, after one uncounted warm-up load.
@@ -20,33 +26,68 @@
 //   update    click → DOM updated (checked with a MutationObserver on the expected result) plus
 //             a forced style + layout: the main-thread work of the interaction
 //   to paint  click → the task after the next animation frame (includes waiting for vsync)
-// vis-timeline: /bench/vis.html renders the same 5 000-measure feed; its "vis:first-paint" mark
-// is compared with the app's first paint.
+// Peers (issue 18): /bench/<peer>.html renders the same 5 000-measure feed (scripts/bench/
+// feed-items.js converts it the same way for all of them) and marks "<peer>:first-paint" in the
+// animation frame after its view is ready; each peer gets one uncounted warm-up load (the
+// 1 000-measure feed) and then BENCH_PEER_RUNS fresh loads, each capped at BENCH_PEER_TIMEOUT.
+// Network (issue 14): one more load of / with the DevTools network log (scripts/bench/network.mjs).
+// Lighthouse (issue 14): scripts/bench/lighthouse.mjs, after the browser above is closed.
+// Profile (issue 18, BENCH_PROFILE=1): scripts/bench/profile.mjs on one 5 000-measure load.
 import { chromium } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { networkLog } from './bench/network.mjs';
+import { profileLoad, printProfile } from './bench/profile.mjs';
 
+const T0 = Date.now();
 const base = (process.argv[2] || '').replace(/\/$/, '');
 const runs = Math.max(5, Number(process.argv[3] || 7));
-const visRuns = Math.max(5, Number(process.env.BENCH_VIS_RUNS || runs));
 if (!base) {
   console.error('usage: node scripts/bench.mjs BASE_URL [RUNS]');
   process.exit(64);
 }
-const BUDGET = { sizeGz: 150_000, paintDefault: 500, paint5000: 1000, parse5000: 30, filter5000: 16, visRatio: 5 };
+const env = process.env;
+const PEER_RUNS = Math.max(5, Number(env.BENCH_PEER_RUNS || env.BENCH_VIS_RUNS || 5));
+const PEER_TIMEOUT_S = Number(env.BENCH_PEER_TIMEOUT || 60);
+const PEER_KEYS = (env.BENCH_PEERS ?? 'vis dhtmlx frappe').split(/[\s,]+/).filter(Boolean);
+const LIGHTHOUSE = env.BENCH_NO_LIGHTHOUSE !== '1';
+const LH_RUNS = Math.max(1, Number(env.BENCH_LH_RUNS || 3));
+const PROFILE = env.BENCH_PROFILE === '1';
+const OUT = env.BENCH_OUT || 'target/bench';
+const CHROME = env.CHROMIUM || '/usr/bin/chromium';
+mkdirSync(OUT, { recursive: true });
+
+const version = (pkg) => JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
+const PEERS = {
+  vis: { label: `vis-timeline ${version('vis-timeline')}`, page: 'vis.html', mark: 'vis:first-paint', what: 'one range item per measure in 5 goal groups' },
+  dhtmlx: { label: `dhtmlx-gantt ${version('dhtmlx-gantt')}`, page: 'dhtmlx.html', mark: 'dhtmlx:first-paint', what: 'goals as parent rows, one bar per measure, smart_rendering' },
+  frappe: { label: `frappe-gantt ${version('frappe-gantt')}`, page: 'frappe.html', mark: 'frappe:first-paint', what: 'one task per measure, year view' },
+};
+for (const k of PEER_KEYS) if (!PEERS[k]) { console.error(`bench: unknown peer "${k}" in BENCH_PEERS (vis, dhtmlx, frappe)`); process.exit(64); }
+
+// Budgets (issues 9, 14, 18). Heap and wasm memory: "no worse than" the last measured values.
+const BUDGET = {
+  firstViewGz: 150_000, allGz: 450_000, paintDefault: 500, paint5000: 1000,
+  parseWasm5000: 100, parseNative5000: 30, interaction5000: 16,
+  heapMb5000: 1.9, wasmMb5000: 27.6, dhtmlxShare: 0.5, visRatio: 10,
+  lhMobile: 90, lhDesktop: 98, lcpMs: 2500, cls: 0.05, tbtMs: 200,
+};
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  executablePath: CHROME,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
 const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  const s = xs.filter((x) => !Number.isNaN(x) && x !== undefined && x !== null).sort((a, b) => a - b);
   const n = s.length;
   if (!n) return NaN;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US').replace(/,/g, ' ') : '-');
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '-');
+const log = (msg) => process.stderr.write(`${msg}\n`);
 
 async function withPage(fn) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -177,13 +218,23 @@ async function appLoad(url, { interactions }) {
   });
 }
 
-async function visLoad(url) {
+// One peer page load: its first-paint mark, or { timedOut } when it has not painted within the cap.
+async function peerLoad(peer, url, timeoutMs) {
   return withPage(async (page) => {
     await page.goto(url, { waitUntil: 'commit' });
-    const paint = await waitMark(page, 'vis:first-paint', 600_000);
-    const items = await page.evaluate(() => Number(document.body.dataset.items));
+    let paint;
+    try {
+      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0 || document.body?.dataset.error,
+        peer.mark, { timeout: timeoutMs, polling: 50 });
+    } catch (e) {
+      if (!/Timeout/i.test(e.message)) throw e;
+      return { paint: Infinity, timedOut: true };
+    }
+    const d = await page.evaluate((m) => ({ paint: performance.getEntriesByName(m)[0]?.startTime, ...document.body.dataset }), peer.mark);
+    if (d.error) throw new Error(`${peer.label}: ${d.error}`);
+    paint = d.paint;
     const h = await heap(page);
-    return { paint, items, heap: h.js };
+    return { paint, items: Number(d.items), bars: Number(d.bars), heap: h.js };
   });
 }
 
@@ -195,33 +246,87 @@ const SCENARIOS = [
 
 let code = 0;
 const res = {};
+const peerRes = {};
+let net = null;
+let prof = null;
+const lh = {};
+const phaseTimes = [];
+const phase = async (name, fn) => {
+  const t = Date.now();
+  const r = await fn();
+  phaseTimes.push([name, (Date.now() - t) / 1000]);
+  return r;
+};
 try {
-  await appLoad(SCENARIOS[0].url, { interactions: false }); // warm-up (browser start-up), not counted
-  for (const s of SCENARIOS) {
-    const rows = [];
-    for (let i = 0; i < runs; i++) rows.push(await appLoad(s.url, s));
-    res[s.key] = rows;
-    process.stderr.write(`  measured ${s.label} (${runs} loads)\n`);
+  await phase('app loads', async () => {
+    await appLoad(SCENARIOS[0].url, { interactions: false }); // warm-up (browser start-up), not counted
+    for (const s of SCENARIOS) {
+      const rows = [];
+      for (let i = 0; i < runs; i++) rows.push(await appLoad(s.url, s));
+      res[s.key] = rows;
+      log(`  measured ${s.label} (${runs} loads)`);
+    }
+  });
+  for (const key of PEER_KEYS) {
+    const peer = PEERS[key];
+    await phase(peer.label, async () => {
+      const cap = PEER_TIMEOUT_S * 1000;
+      await peerLoad(peer, `${base}/bench/${peer.page}?feed=/bench/feed-1000.json`, cap); // warm-up
+      const rows = [];
+      for (let i = 0; i < PEER_RUNS; i++) {
+        const r = await peerLoad(peer, `${base}/bench/${peer.page}?feed=/bench/feed-5000.json`, cap);
+        rows.push(r);
+        log(`  ${peer.label} load ${i + 1}/${PEER_RUNS}: ${r.timedOut ? `> ${PEER_TIMEOUT_S} s (cap)` : `${f1(r.paint)} ms`}`);
+        // Once more than half of the planned loads hit the cap, the median is above it whatever
+        // the rest would measure: stop there.
+        if (rows.filter((x) => x.timedOut).length > PEER_RUNS / 2) {
+          log(`  ${peer.label}: ${rows.filter((x) => x.timedOut).length} of ${PEER_RUNS} loads over the cap; the median is "> ${PEER_TIMEOUT_S} s", remaining loads skipped`);
+          break;
+        }
+      }
+      peerRes[key] = rows;
+    });
   }
-  const vis = [];
-  for (let i = 0; i < visRuns; i++) {
-    vis.push(await visLoad(`${base}/bench/vis.html?feed=/bench/feed-5000.json`));
-    process.stderr.write(`  vis-timeline load ${i + 1}/${visRuns}: ${f1(vis.at(-1).paint)} ms\n`);
+  net = await phase('network log of /', () => networkLog(browser, `${base}/`));
+  if (PROFILE) {
+    const url = `${(env.BENCH_PROFILE_URL || base).replace(/\/$/, '')}/?feed=/bench/feed-5000.json`;
+    prof = await phase('profile', async () => {
+      await profileLoad(browser, url); // warm-up, not reported
+      return profileLoad(browser, url, { outFile: `${OUT}/profile-5000.trace.json` });
+    });
   }
-  res.vis = vis;
 } catch (e) {
-  console.error(`bench: ${e.message}`);
+  console.error(`bench: ${e.stack || e.message}`);
   await browser.close();
   process.exit(2);
 }
 await browser.close();
 
+if (LIGHTHOUSE) {
+  const { lighthouse, LH_VERSION } = await import('./bench/lighthouse.mjs');
+  lh.version = LH_VERSION;
+  for (const preset of ['mobile', 'desktop']) {
+    try {
+      lh[preset] = await phase(`lighthouse ${preset}`, () => lighthouse(`${base}/`, { preset, runs: LH_RUNS, chrome: CHROME, outDir: OUT, log }));
+    } catch (e) {
+      console.error(`bench: lighthouse ${preset}: ${e.message}`);
+      lh[preset] = { error: e.message };
+      code = 2;
+    }
+  }
+}
+
 // ---- report -------------------------------------------------------------------------------
 const med = (key, pick) => median(res[key].flatMap(pick));
 const native = (key) => (process.env[`BENCH_NATIVE_${key.toUpperCase()}`] || '').split(' ').map(Number);
-console.log(`\nmedians over ${runs} fresh page loads per feed (vis-timeline: ${visRuns}); times in ms`);
-const head = ['', ...SCENARIOS.map((s) => s.label)];
-const table = [
+const table = (head, rows) => {
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  console.log(line(head));
+  rows.forEach((r) => console.log(line(r)));
+};
+console.log(`\nmedians over ${runs} fresh page loads per feed; times in ms`);
+table(['', ...SCENARIOS.map((s) => s.label)], [
   ['measure rows in the DOM after load', ...SCENARIOS.map((s) => String(med(s.key, (r) => r.rows)))],
   ['first roadmap paint (from navigation)', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.paint)))],
   ['parse, wasm (performance.measure)', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.parse)))],
@@ -236,36 +341,131 @@ const table = [
   ['filter change (?q=): to next paint', ...SCENARIOS.map((s) => f1(med(s.key, (r) => r.filter.map((x) => x.paint))))],
   ['JS heap after load + GC (MB)', ...SCENARIOS.map((s) => mb(med(s.key, (r) => r.heap)))],
   ['wasm linear memory (MB)', ...SCENARIOS.map((s) => mb(med(s.key, (r) => r.wasmMem)))],
-];
-const widths = head.map((_, i) => Math.max(...[head, ...table].map((r) => r[i].length)));
-const line = (r) => r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-console.log(line(head));
-table.forEach((r) => console.log(line(r)));
+]);
 console.log('"-" = not measured for that feed. Filter change = typing into the search box (t001, t0012, cleared).');
 
-const visPaint = median(res.vis.map((r) => r.paint));
+// Peers.
 const our5000 = med('5000', (r) => r.paint);
-const ratio = visPaint / our5000;
-console.log(`\nvis-timeline 8.5.4, same 5 000-measure feed (${res.vis[0].items} range items in 5 goal groups):`);
-console.log(`  first paint median ${f1(visPaint)} ms (min ${f1(Math.min(...res.vis.map((r) => r.paint)))}, max ${f1(Math.max(...res.vis.map((r) => r.paint)))}), JS heap ${mb(median(res.vis.map((r) => r.heap)))} MB`);
-console.log(`  Veikart first paint ${f1(our5000)} ms → Veikart is ${ratio.toFixed(1)}× faster`);
+const cap = PEER_TIMEOUT_S * 1000;
+const peerSummary = {};
+if (PEER_KEYS.length) {
+  console.log(`\npeers: the same 5 000-measure feed, same origin, same mark (animation frame after the view is ready); ` +
+    `median of ${PEER_RUNS} fresh loads after a warm-up, each capped at ${PEER_TIMEOUT_S} s (BENCH_PEER_TIMEOUT)`);
+  const rows = [['Veikart (this build)', `${runs}`, f1(our5000), f1(Math.min(...res['5000'].map((r) => r.paint))), f1(Math.max(...res['5000'].map((r) => r.paint))),
+    String(med('5000', (r) => r.rows)), mb(med('5000', (r) => r.heap)), '1.0×', 'row window (only rows near the viewport in the DOM)']];
+  for (const key of PEER_KEYS) {
+    const rs = peerRes[key] || [];
+    const p = PEERS[key];
+    const timedOut = rs.filter((r) => r.timedOut).length;
+    const m = median(rs.map((r) => r.paint));
+    const capped = !Number.isFinite(m) || m >= cap;
+    const fin = rs.filter((r) => !r.timedOut);
+    const ratio = capped ? cap / our5000 : m / our5000;
+    peerSummary[key] = { median: m, capped, ratio, timedOut, n: rs.length };
+    rows.push([p.label, `${rs.length}${timedOut ? ` (${timedOut} > cap)` : ''}`, capped ? `> ${f0(cap)}` : f1(m),
+      fin.length ? f1(Math.min(...fin.map((r) => r.paint))) : `> ${f0(cap)}`, timedOut ? `> ${f0(cap)}` : f1(Math.max(...fin.map((r) => r.paint))),
+      fin.length ? String(median(fin.map((r) => r.bars))) : '-', fin.length ? mb(median(fin.map((r) => r.heap))) : '-',
+      `${capped ? '> ' : ''}${ratio.toFixed(ratio < 10 ? 2 : 1)}×`, p.what]);
+  }
+  table(['first paint at 5 000 (ms)', 'loads', 'median', 'min', 'max', 'bars in DOM', 'JS heap MB', 'peer / Veikart', 'what is drawn'], rows);
+  console.log('"peer / Veikart" > 1: Veikart paints first (by that factor); < 1: the peer does.');
+}
 
+// Sizes and the network log of /.
 const size = Number(process.env.BENCH_SIZE_GZ);
+let firstViewGz = NaN, firstViewBody = NaN, firstViewXfer = NaN;
+if (net) {
+  console.log(`\nwhat the browser fetches for / (fresh context, DevTools network log, until the first roadmap paint + 1 s idle):`);
+  const rows = net.map((r) => [r.path, r.kind, r.cdpType || '', String(r.status ?? (r.failed || '')), r.encoding || '', f0(r.transferred), f0(r.contentLength), f0(r.decoded), f0(r.gz), (r.cacheControl || '').replace('public, ', '')]);
+  table(['request', 'kind', 'CDP type', 'status', 'encoding', 'transferred B', 'body B', 'decoded B', 'gzip -9 B', 'Cache-Control'], rows);
+  const kinds = [...new Set(net.map((r) => r.kind))];
+  const sum = (rs, k) => rs.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0);
+  const krows = kinds.map((k) => {
+    const rs = net.filter((r) => r.kind === k);
+    return [k, String(rs.length), f0(sum(rs, 'transferred')), f0(sum(rs, 'contentLength')), f0(sum(rs, 'decoded')), f0(sum(rs, 'gz'))];
+  });
+  const code_ = net.filter((r) => r.kind === 'wasm' || r.kind === 'js');
+  firstViewGz = sum(code_, 'gz');
+  firstViewBody = sum(code_, 'contentLength');
+  firstViewXfer = sum(code_, 'transferred');
+  krows.push(['wasm + JS', String(code_.length), f0(firstViewXfer), f0(firstViewBody), f0(sum(code_, 'decoded')), f0(firstViewGz)]);
+  krows.push(['all', String(net.length), f0(sum(net, 'transferred')), f0(sum(net, 'contentLength')), f0(sum(net, 'decoded')), f0(sum(net, 'gz'))]);
+  table(['per kind', 'requests', 'transferred B', 'body B', 'decoded B', 'gzip -9 of decoded B'], krows);
+  console.log('transferred = bytes on the wire incl. response headers; body = Content-Length (the .br as sent); gzip -9 = the budget unit.');
+}
+
+if (prof) console.log(printProfile(prof, { label: `5 000 measures, ${env.BENCH_PROFILE_LABEL || 'release build'}` }));
+
+// Lighthouse.
+const lhS = (p) => lh[p]?.median;
+if (LIGHTHOUSE) {
+  console.log(`\nLighthouse ${lh.version} against ${base}/ (release build, precompressed), ${LH_RUNS} run(s) per form factor, median run (Lighthouse's computeMedianRun):`);
+  const rows = [];
+  for (const p of ['mobile', 'desktop']) {
+    const s = lhS(p);
+    if (!s) { rows.push([p, lh[p]?.error || 'failed', '', '', '', '', '', '']); continue; }
+    const scores = lh[p].all.map((x) => x.score);
+    rows.push([p, String(s.score), scores.join(' '), `${(s.lcp / 1000).toFixed(2)} s`, s.cls.toFixed(3), `${f0(s.tbt)} ms`, `${(s.fcp / 1000).toFixed(2)} s`, `${(s.si / 1000).toFixed(2)} s`]);
+  }
+  table(['form factor', 'performance', 'all runs', 'LCP', 'CLS', 'TBT', 'FCP', 'SI'], rows);
+  for (const p of ['mobile', 'desktop']) {
+    const s = lhS(p);
+    if (!s) continue;
+    const short = (t) => { const x = String(t || '').replace(/\s+/g, ' ').trim(); return x.length > 70 ? `${x.slice(0, 67)}...` : x; };
+    console.log(`  ${p}: CLS per run ${lh[p].all.map((x) => x.cls.toFixed(3)).join(' ')}; LCP element ${short(s.lcpElement) || '-'}`);
+    if (!s.shifts.length) console.log(`  ${p}: no layout shift in the median run`);
+    for (const x of s.shifts.slice(0, 5)) {
+      console.log(`  ${p}: layout shift ${x.score.toFixed(3)} — element ${x.selector || '?'} ("${short(x.label)}")${x.causes.length ? `; causes: ${x.causes.join(', ')}` : ''}`);
+    }
+    // the shifted elements of the other runs, when the median run had none
+    const others = [...new Set(lh[p].all.flatMap((r) => r.shifts.map((x) => x.selector)))].filter((sel) => !s.shifts.some((x) => x.selector === sel));
+    if (others.length) console.log(`  ${p}: other runs also shifted: ${others.join(', ')}`);
+    for (const w of s.warnings) console.log(`  ${p}: warning: ${w}`);
+  }
+  console.log(`  reports: ${OUT}/lighthouse-{mobile,desktop}-N.json`);
+}
+
+// Budgets.
 const nat5 = native('5000')[2];
 const wasm5 = med('5000', (r) => r.parse + r.validate);
 const filt5 = med('5000', (r) => r.filter.map((x) => x.update));
+const regroup5 = med('5000', (r) => r.regroup.map((x) => x.update));
+const heap5 = med('5000', (r) => r.heap) / 1048576;
+const wmem5 = med('5000', (r) => r.wasmMem) / 1048576;
+const round1 = (x) => Math.round(x * 10) / 10;
 const checks = [
-  ['wasm + JS gzip', `${size} B`, `≤ ${BUDGET.sizeGz} B`, size <= BUDGET.sizeGz],
+  ['wasm + JS, first view (gzip -9)', `${f0(firstViewGz)} B`, `≤ ${f0(BUDGET.firstViewGz)} B`, firstViewGz <= BUDGET.firstViewGz],
+  ['wasm + JS, all of dist/ (gzip -9)', `${f0(size)} B`, `≤ ${f0(BUDGET.allGz)} B`, size <= BUDGET.allGz],
   ['first paint, default feed', `${f1(med('default', (r) => r.paint))} ms`, `≤ ${BUDGET.paintDefault} ms`, med('default', (r) => r.paint) <= BUDGET.paintDefault],
-  ['parse + validate, 5 000, native', `${f1(nat5)} ms`, `≤ ${BUDGET.parse5000} ms`, nat5 <= BUDGET.parse5000],
-  ['parse + validate, 5 000, wasm', `${f1(wasm5)} ms`, `≤ ${BUDGET.parse5000} ms`, wasm5 <= BUDGET.parse5000],
   ['first paint, 5 000', `${f1(our5000)} ms`, `≤ ${BUDGET.paint5000} ms`, our5000 <= BUDGET.paint5000],
-  ['filter change, 5 000 (update)', `${f1(filt5)} ms`, `≤ ${BUDGET.filter5000} ms`, filt5 <= BUDGET.filter5000],
-  ['vs vis-timeline, 5 000 first paint', `${ratio.toFixed(1)}×`, `≥ ${BUDGET.visRatio}×`, ratio >= BUDGET.visRatio],
+  ['parse + validate, 5 000, wasm', `${f1(wasm5)} ms`, `≤ ${BUDGET.parseWasm5000} ms`, wasm5 <= BUDGET.parseWasm5000],
+  ['parse + validate, 5 000, native', `${f1(nat5)} ms`, `≤ ${BUDGET.parseNative5000} ms`, nat5 <= BUDGET.parseNative5000],
+  ['filter change, 5 000 (update, median)', `${f1(filt5)} ms`, `≤ ${BUDGET.interaction5000} ms`, filt5 <= BUDGET.interaction5000],
+  ['regroup, 5 000 (update, median)', `${f1(regroup5)} ms`, `≤ ${BUDGET.interaction5000} ms`, regroup5 <= BUDGET.interaction5000],
+  ['JS heap, 5 000 (MB, 0.1)', `${f1(heap5)} MB`, `≤ ${BUDGET.heapMb5000} MB`, round1(heap5) <= BUDGET.heapMb5000],
+  ['wasm memory, 5 000 (MB, 0.1)', `${f1(wmem5)} MB`, `≤ ${BUDGET.wasmMb5000} MB`, round1(wmem5) <= BUDGET.wasmMb5000],
 ];
-console.log('\nbudget                               measured        budget        result');
-for (const [what, got, want, ok] of checks) {
-  console.log(`${what.padEnd(36)} ${got.padStart(12)}  ${want.padStart(12)}    ${ok ? 'OK' : 'MISSED'}`);
-  if (!ok && process.env.BENCH_STRICT === '1') code = 1;
+if (peerSummary.dhtmlx) {
+  const d = peerSummary.dhtmlx;
+  const share = our5000 / d.median;
+  checks.push(['first paint 5 000 vs dhtmlx-gantt', d.capped ? `< ${(our5000 / cap).toFixed(2)}× its` : `${share.toFixed(2)}× its`, `≤ ${BUDGET.dhtmlxShare}×`, d.capped || share <= BUDGET.dhtmlxShare]);
 }
+if (peerSummary.vis) {
+  const v = peerSummary.vis;
+  checks.push(['faster than vis-timeline at 5 000', `${v.capped ? '> ' : ''}${v.ratio.toFixed(1)}×`, `≥ ${BUDGET.visRatio}×`, v.ratio >= BUDGET.visRatio]);
+}
+if (LIGHTHOUSE) {
+  const m = lhS('mobile'), d = lhS('desktop');
+  checks.push(['Lighthouse mobile performance', m ? String(m.score) : 'failed', `≥ ${BUDGET.lhMobile}`, !!m && m.score >= BUDGET.lhMobile]);
+  checks.push(['  mobile LCP', m ? `${(m.lcp / 1000).toFixed(2)} s` : '-', `≤ ${BUDGET.lcpMs / 1000} s`, !!m && m.lcp <= BUDGET.lcpMs]);
+  checks.push(['  mobile CLS', m ? m.cls.toFixed(3) : '-', `≤ ${BUDGET.cls}`, !!m && m.cls <= BUDGET.cls]);
+  checks.push(['  mobile TBT', m ? `${f0(m.tbt)} ms` : '-', `≤ ${BUDGET.tbtMs} ms`, !!m && m.tbt <= BUDGET.tbtMs]);
+  checks.push(['Lighthouse desktop performance', d ? String(d.score) : 'failed', `≥ ${BUDGET.lhDesktop}`, !!d && d.score >= BUDGET.lhDesktop]);
+}
+console.log('\nbudget                                      measured          budget    result');
+for (const [what, got, want, ok] of checks) {
+  console.log(`${what.padEnd(40)} ${got.padStart(14)}  ${want.padStart(14)}    ${ok ? 'OK' : 'MISSED'}`);
+  if (!ok && process.env.BENCH_STRICT === '1') code = code || 1;
+}
+console.log(`\nbrowser part: ${phaseTimes.map(([n, t]) => `${n} ${t.toFixed(0)} s`).join(', ')}; total ${((Date.now() - T0) / 1000).toFixed(0)} s`);
 process.exit(code);
