@@ -129,5 +129,6 @@ pub fn role_label(r: Role, lang: Lang) -> &'static str {
         (Role::Affected, Lang::En) => "User group",
         (Role::Affected, Lang::Nb) => "Brukergruppe",
         (Role::Affected, Lang::Nn) => "Brukargruppe",
+        (r, lang) => r.label(lang),
     }
 }

@@ -248,6 +248,7 @@ fn dep_kind(k: DependencyKind, lang: Lang) -> &'static str {
             DependencyKind::BuildsOn => K::DepBuildsOn,
             DependencyKind::Competes => K::DepCompetes,
             DependencyKind::Mutual => K::DepMutual,
+            k @ DependencyKind::SeenTogether => return k.label(lang),
         },
     )
 }

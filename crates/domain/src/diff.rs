@@ -834,6 +834,11 @@ mod tests {
 
     fn ms(id: &str, date: &str, q: Option<Qualifier>) -> Milestone {
         Milestone {
+            basis: Default::default(),
+            basis_note: None,
+            replaces: None,
+            target_changed: false,
+            standing: None,
             id: id.into(),
             title: Text::nb(id),
             date: date.into(),
@@ -847,6 +852,8 @@ mod tests {
 
     fn status(as_of: &str, lc: Lifecycle, rag: Option<Rag>, text: &str) -> Status {
         Status {
+            basis: Default::default(),
+            basis_note: None,
             as_of: as_of.into(),
             rag,
             risk: None,
@@ -1019,6 +1026,10 @@ mod tests {
     #[test]
     fn phase_added_removed_and_moved() {
         let period = |phase: &str, start: &str, end: Option<&str>| PhasePeriod {
+            order: None,
+            ongoing: false,
+            basis: Default::default(),
+            basis_note: None,
             phase: phase.into(),
             start: start.into(),
             end: end.map(String::from),
@@ -1057,6 +1068,8 @@ mod tests {
     #[test]
     fn ambition_added_removed_and_changed() {
         let amb = |year: i32, text: &str, value: Option<f64>| Ambition {
+            approximate: false,
+            standing: None,
             year,
             metric: Text::nb("andel"),
             comparator: None,
@@ -1132,6 +1145,8 @@ mod tests {
         let base = feed();
         let m0 = base.measures[0].id.clone();
         let dep = |id: &str, kind: DependencyKind, critical: bool| Dependency {
+            basis: Default::default(),
+            basis_note: None,
             id: id.into(),
             from: m0.clone(),
             to: "x".into(),
@@ -1187,6 +1202,10 @@ mod tests {
         let mut old = feed();
         first(&mut old).milestones = vec![ms("same", "2024", None), ms("moved", "2023-06", None)];
         first(&mut old).phases = vec![PhasePeriod {
+            order: None,
+            ongoing: false,
+            basis: Default::default(),
+            basis_note: None,
             phase: "p".into(),
             start: "2022".into(),
             end: Some("2023".into()),
