@@ -505,6 +505,7 @@ pub fn describe(c: &Change, new: &Feed, old: &Feed, lang: Lang) -> (&'static str
                 format!("{head}({}): {}", format_date(date, lang), title.get(lang)),
             )
         }
+        k => k.describe_1_1(lang).unwrap_or_default(),
     }
 }
 
