@@ -513,7 +513,7 @@ pub struct GoalLink {
     /// Id of one of that goal's sub-goals, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_goal: Option<String>,
-    #[serde(default, skip_serializing_if = "Basis::is_stated")]
+    #[serde(default)]
     pub basis: Basis,
     /// Why the link holds (required in practice for `inferred`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
