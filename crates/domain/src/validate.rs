@@ -1603,6 +1603,91 @@ mod tests {
     }
 
     #[test]
+    fn lazy_pointers_render_like_the_strings_they_replace() {
+        let m = ROOT.key("measures");
+        let i = m.idx(12);
+        let ph = i.key("phases");
+        let j = ph.idx(0);
+        let end = j.key("end");
+        assert_eq!(end.render(), "/measures/12/phases/0/end");
+        assert_eq!(end.to_loc().to_string(), "/measures/12/phases/0/end");
+        assert_eq!(ROOT.render(), "");
+        assert_eq!(
+            ROOT.key("meta").key("schema_version").render(),
+            "/meta/schema_version"
+        );
+    }
+
+    #[test]
+    fn schema_minor_and_the_1_0_feature_warning() {
+        assert_eq!(schema_minor("1.1.0"), Some(1));
+        assert_eq!(schema_minor("1.0.3"), Some(0));
+        assert_eq!(schema_minor("1.1"), None);
+        let mut f = crate::minimal_fixture();
+        assert!(validate(&f).is_empty(), "minimal is clean");
+        // A season is a 1.1 date: fine for 1.1, a warning for a feed that declares 1.0.
+        f.measures[0].milestones[0].date = "2027-høst".into();
+        let issues = validate(&f);
+        assert_eq!(issues.len(), 1, "{issues:#?}");
+        assert_eq!(issues[0].rule, Rule::VersionFeatureMismatch);
+        assert_eq!(issues[0].severity, Severity::Warning);
+        assert!(
+            issues[0]
+                .message
+                .contains("a season as a date (schema 1.1) at /measures/0/milestones/0/date"),
+            "{}",
+            issues[0].message
+        );
+        f.meta.schema_version = "1.1.0".into();
+        assert!(validate(&f).is_empty());
+        // A later minor version is read as far as this build knows it, without a warning.
+        f.meta.schema_version = "1.7.0".into();
+        assert!(validate(&f).is_empty());
+    }
+
+    #[test]
+    fn a_milestone_cannot_replace_itself() {
+        let mut f = crate::minimal_fixture();
+        f.meta.schema_version = "1.1.0".into();
+        let id = f.measures[0].milestones[0].id.clone();
+        f.measures[0].milestones[0].replaces = Some(id);
+        let issues = validate(&f);
+        assert_eq!(issues.len(), 1, "{issues:#?}");
+        assert_eq!(issues[0].rule, Rule::InvalidReplaces);
+        assert_eq!(issues[0].pointer, "/measures/0/milestones/0/replaces");
+        assert_eq!(issues[0].message, "milestone «PLL-m2027» replaces itself");
+    }
+
+    #[test]
+    fn with_priority_lists_the_old_rank_is_not_capped_at_five() {
+        let mut f = crate::minimal_fixture();
+        f.measures[0].priority = Some(7);
+        let issues = validate(&f);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].message, "priority 7 is outside 1–5");
+        f.meta.schema_version = "1.1.0".into();
+        f.priority_lists.push(PriorityList {
+            id: "liste".into(),
+            name: Text {
+                nb: Some("Liste".into()),
+                ..Text::default()
+            },
+            rank_label: None,
+            description: None,
+            items: vec![RankedItem {
+                rank: 7,
+                item: "PLL".into(),
+                basis: Basis::Stated,
+                basis_note: None,
+                sources: vec![],
+            }],
+            standing: None,
+            sources: f.measures[0].sources.clone(),
+        });
+        assert!(validate(&f).is_empty(), "{:#?}", validate(&f));
+    }
+
+    #[test]
     fn every_rule_has_a_distinct_code() {
         let codes: BTreeSet<_> = Rule::ALL.iter().map(|r| r.code()).collect();
         assert_eq!(codes.len(), Rule::ALL.len());
