@@ -1096,16 +1096,18 @@ impl Feed {
     /// `priority_lists` gets one implied list from 1.0 `measures[].priority` (none if no
     /// measure has a priority). The UI shows these and never assumes a count.
     pub fn priority_lists(&self) -> Vec<ResolvedList<'_>> {
+        let index = RankIndex::new(self);
         if self.priority_lists.is_empty() {
             let mut items: Vec<Ranked<'_>> = self
                 .measures
                 .iter()
                 .filter_map(|m| {
+                    let (kind, name) = index.get(&m.id)?;
                     Some(Ranked {
                         rank: u32::from(m.priority?),
                         id: m.id.as_str(),
-                        kind: self.ranked_kind(&m.id)?,
-                        name: &m.name,
+                        kind,
+                        name,
                         basis: Basis::Stated,
                     })
                 })
@@ -1129,11 +1131,12 @@ impl Feed {
                     .items
                     .iter()
                     .filter_map(|it| {
+                        let (kind, name) = index.get(&it.item)?;
                         Some(Ranked {
                             rank: it.rank,
                             id: it.item.as_str(),
-                            kind: self.ranked_kind(&it.item)?,
-                            name: self.item_name(&it.item)?,
+                            kind,
+                            name,
                             basis: it.basis,
                         })
                     })
@@ -1163,42 +1166,7 @@ impl Feed {
 
     /// What kind of thing an id names, for priority lists.
     pub fn ranked_kind(&self, id: &str) -> Option<RankedKind> {
-        if self.goals.iter().any(|g| g.id == id) {
-            return Some(RankedKind::Goal);
-        }
-        if self
-            .goals
-            .iter()
-            .any(|g| g.sub_goals.iter().any(|s| s.id == id))
-        {
-            return Some(RankedKind::SubGoal);
-        }
-        self.measures.iter().find(|m| m.id == id).map(|m| {
-            if self
-                .measures
-                .iter()
-                .any(|c| c.parent.as_deref() == Some(&m.id))
-            {
-                RankedKind::Area
-            } else {
-                RankedKind::Measure
-            }
-        })
-    }
-
-    fn item_name(&self, id: &str) -> Option<&Text> {
-        self.goals
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| &g.name)
-            .or_else(|| {
-                self.goals
-                    .iter()
-                    .flat_map(|g| &g.sub_goals)
-                    .find(|s| s.id == id)
-                    .map(|s| &s.name)
-            })
-            .or_else(|| self.measures.iter().find(|m| m.id == id).map(|m| &m.name))
+        RankIndex::new(self).get(id).map(|(k, _)| k)
     }
 
     /// Schema 1.1: the feed's words (`meta.terms`) with the defaults: «Mål»/«Mål»/"Goal(s)" for
@@ -1249,5 +1217,41 @@ impl StandingState {
             (StandingState::Withdrawn, Nn) => "Teke ut",
             (StandingState::Withdrawn, En) => "Withdrawn",
         }
+    }
+}
+
+/// Kind and name of every id a priority list can rank, built once per call (no quadratic scans
+/// on large feeds).
+struct RankIndex<'f> {
+    by_id: std::collections::HashMap<&'f str, (RankedKind, &'f Text)>,
+}
+
+impl<'f> RankIndex<'f> {
+    fn new(feed: &'f Feed) -> Self {
+        let parents: std::collections::HashSet<&str> = feed
+            .measures
+            .iter()
+            .filter_map(|m| m.parent.as_deref())
+            .collect();
+        let mut by_id = std::collections::HashMap::new();
+        for m in &feed.measures {
+            let kind = if parents.contains(m.id.as_str()) {
+                RankedKind::Area
+            } else {
+                RankedKind::Measure
+            };
+            by_id.entry(m.id.as_str()).or_insert((kind, &m.name));
+        }
+        for g in &feed.goals {
+            for s in &g.sub_goals {
+                by_id.insert(s.id.as_str(), (RankedKind::SubGoal, &s.name));
+            }
+            by_id.insert(g.id.as_str(), (RankedKind::Goal, &g.name));
+        }
+        RankIndex { by_id }
+    }
+
+    fn get(&self, id: &str) -> Option<(RankedKind, &'f Text)> {
+        self.by_id.get(id).copied()
     }
 }
