@@ -363,3 +363,51 @@ fn the_other_1_1_feed_uses_its_own_words_lists_sequences_and_risks() {
         .chain(f.measures.iter().flat_map(|m| &m.risks))
         .any(|r| r.likelihood.is_some() && r.consequence.is_some()));
 }
+
+/// Everything the views compute from a feed also works on 1.1 feeds (undated phases, seasons,
+/// withdrawn measures, new roles and dependency kinds): no panic, sane numbers, and a feed
+/// compared with itself has no change.
+#[test]
+fn views_survive_every_1_1_feed() {
+    use veikart_domain::date::Ymd;
+    use veikart_domain::export::{csv, timeline_image_size, timeline_svg};
+    use veikart_domain::graph::{graph_layout, DepGraph};
+    use veikart_domain::roadmap::{children, lanes, Grouping};
+    use veikart_domain::timeline::{bars, markers, RowLayout, Scale, Zoom};
+    let mut files: Vec<String> = std::fs::read_dir(fixtures().join("good"))
+        .unwrap()
+        .map(|e| format!("good/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    files.push("feed-1.1-other.json".into());
+    files.push("../../public/feed.json".into());
+    let today = Ymd::new(2026, 11, 23).unwrap();
+    for rel in files {
+        let f = clean(&rel).feed;
+        let all: Vec<usize> = (0..f.measures.len()).collect();
+        let scale = Scale::for_feed(&f, today, Zoom::Years);
+        for g in [
+            Grouping::Goal,
+            Grouping::Owner,
+            Grouping::ActorGroup,
+            Grouping::Priority,
+        ] {
+            let l = lanes(&f, g, &all);
+            let layout = RowLayout::new(&f, &l, &children(&f), &|_| true);
+            let (w, h) = timeline_image_size(&layout, &scale);
+            assert!(w > 0 && h > 0, "{rel}");
+            let titles: Vec<String> = l.iter().map(|x| format!("{:?}", x.kind)).collect();
+            let svg = timeline_svg(&f, &titles, &layout, &scale, today, "t", Lang::Nb);
+            assert!(svg.starts_with("<svg"), "{rel}");
+        }
+        for m in &f.measures {
+            // Undated phases have no bar; every dated one does.
+            let dated = m.phases.iter().filter(|p| p.is_dated()).count();
+            assert_eq!(bars(m, &scale).len(), dated, "{rel} {}", m.id);
+            let _ = markers(m, &scale);
+        }
+        assert!(csv(&f, &all, Lang::Nb).lines().count() > f.measures.len());
+        let _ = DepGraph::from_feed(&f).cycles();
+        let _ = graph_layout(&f);
+        assert!(diff(&f, &f).changes.is_empty(), "{rel} differs from itself");
+    }
+}
