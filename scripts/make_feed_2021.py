@@ -41,13 +41,34 @@ def by_id(items, i):
     return copy.deepcopy(next(x for x in items if x["id"] == i))
 
 
+# Fields that schema 1.1 added (issue 16). The 2021 feed stays a schema 1.0 feed, so records
+# copied from the (1.1) 2023 feed lose them.
+FIELDS_1_1 = {"basis", "basis_note", "period", "standing", "risks", "funding", "cost", "support",
+              "replaces", "target_changed", "approximate", "order", "ongoing", "goals"}
+
+
+def strip_1_1(rec):
+    for k in FIELDS_1_1 & set(rec):
+        if k == "basis" and "goal" in rec:  # a 1.0 goal link keeps its basis
+            continue
+        del rec[k]
+    for v in rec.values():
+        for sub in v if isinstance(v, list) else [v]:
+            if isinstance(sub, dict):
+                strip_1_1(sub)
+    return rec
+
+
 def only_old_sources(rec):
     """Keeps the source references to seeds 001-004 (the 2021 feed does not know seed 000)."""
+    strip_1_1(rec)
     rec["sources"] = [s for s in rec.get("sources", []) if s["doc"] in OLD_DOCS]
     for key in ("actors", "milestones", "status", "benefits", "ambitions", "baselines"):
-        for sub in rec.get(key, []):
+        if key not in rec:  # no empty keys on records that never had them (e.g. dependencies)
+            continue
+        for sub in rec[key]:
             sub["sources"] = [s for s in sub.get("sources", []) if s["doc"] in OLD_DOCS]
-        rec[key] = [sub for sub in rec.get(key, []) if sub["sources"]]
+        rec[key] = [sub for sub in rec[key] if sub["sources"]]
     return rec
 
 
@@ -95,30 +116,42 @@ pll = {
         "Program for digitalisering av legemiddelområdet (Legemiddelprogrammet)",
         "Programme for digitalising the medicines area (the medicines programme)",
     ),
-    "actors": [],
+    # Issue 16: the owner the 2020 papers state (no period field in schema 1.0: in the note).
+    "actors": [
+        {
+            "actor": "direktoratet-for-e-helse",
+            "role": "owner",
+            "note": t(
+                "2020: eier av prosjektet «Digitalisering av legemiddelområdet».",
+                "2020: owner of the project \"Digitalisering av legemiddelområdet\".",
+            ),
+            "sources": [
+                src("002", "L831", quote="prosjekter som eies av Direktoratet for e-helse i 2020"),
+                src("002", "L869", quote="Digitalisering av legemiddelområdet er høyt prioritert"),
+                src("001", "L268", quote="Digitalisering av legemiddelområdet (Direktoratet for E-helse)"),
+            ],
+        }
+    ],
     "phases": [],
+    # Issue 16: NUFA's remark «full bredding av PLL innen 2023 ikke er realistisk» (002:L675-L677)
+    # is no plan of the programme, so it is no milestone (it stays in the status text below).
     "milestones": [
         by_id(next(m for m in NEW["measures"] if m["id"] == "PLL")["milestones"], "PLL-m2020-ssd"),
-        {
-            "id": "PLL-m-full-bredding",
-            "title": t(
-                "Full bredding av PLL innen 2023 – NUFA: «ikke realistisk»",
-                "Full roll-out of PLL by 2023 – NUFA: \"not realistic\"",
-            ),
-            "date": "2023",
-            "qualifier": "by",
-            "kind": "planned",
-            "date_text": t("innen 2023", "by 2023"),
-            "sources": [
-                src(
-                    "002",
-                    "L675-L677",
-                    quote="kommenterte at full bredding av PLL innen 2023 ikke er realistisk",
-                )
-            ],
-        },
     ],
     "status": [
+        {
+            "as_of": "2020-03",
+            "rag": "red",
+            "lifecycle": "active",
+            "text": t(
+                "«Digitalisering av legemiddelområdet (Direktoratet for E-helse)» står på listen over prosjekter med rød status. Forbehold: statusen ble ikke oppdatert ved innmeldingen 20. mars, så det er «usikkert hva status faktisk er».",
+                "\"Digitalisering av legemiddelområdet (Direktoratet for E-helse)\" is on the list of projects with red status. Caveat: status was not updated at the 20 March report, so it is \"uncertain what the status actually is\".",
+            ),
+            "sources": [
+                src("001", "L266-L268", "13/20", quote="Prosjekter med rød status:"),
+                src("001", "L294", "13/20", quote="Usikkert hva status faktisk er da man ikke rakk å oppdatere status og risiko ved innmelding 20. mars."),
+            ],
+        },
         {
             "as_of": "2020-05",
             "lifecycle": "active",
@@ -310,6 +343,8 @@ dependencies = [
     only_old_sources(copy.deepcopy(d))
     for d in NEW["dependencies"]
     if all(s["doc"] in OLD_DOCS for s in d["sources"])
+    # a 1.0 feed has no `seen_together` (schema 1.1)
+    and d["kind"] != "seen_together"
 ]
 dependencies.append(
     {
@@ -400,6 +435,8 @@ for a in NEW["actors"]:
         if a["id"] == "nhn":
             # Seed 001 lists the national e-health solutions NHN delivers.
             rows = [src("001", "L464-L468")]
+        if a["id"] == "direktoratet-for-e-helse":
+            rows = [src("002", "L831", quote="prosjekter som eies av Direktoratet for e-helse i 2020")]
         a["sources"] = [s for s in a["sources"] if s["doc"] in OLD_DOCS] or rows[:1]
         actors.append(a)
 

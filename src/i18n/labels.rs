@@ -3,7 +3,9 @@
 
 use veikart_domain::diff::Category;
 use veikart_domain::filter::Facet;
-use veikart_domain::model::{Body, DecisionState, DependencyKind, Lifecycle, Rag, Role};
+use veikart_domain::model::{
+    Body, DecisionState, DependencyKind, Lifecycle, Rag, Role, StandingState,
+};
 use veikart_domain::roadmap::Grouping;
 use veikart_domain::view_state::{Layout, View};
 use veikart_domain::Lang;
@@ -37,6 +39,9 @@ pub fn role(r: Role) -> K {
         Role::Participant => K::RoleParticipant,
         Role::SharesData => K::RoleSharesData,
         Role::Affected => K::RoleAffected,
+        Role::Commissions => K::RoleCommissions,
+        Role::Appoints => K::RoleAppoints,
+        Role::ProposedOwner => K::RoleProposedOwner,
     }
 }
 
@@ -46,6 +51,15 @@ pub fn body(b: Body) -> K {
         Body::Nufa => K::BodyNufa,
         Body::Nehs => K::BodyNehs,
         Body::Nehr => K::BodyNehr,
+    }
+}
+
+pub fn standing(s: StandingState) -> K {
+    match s {
+        StandingState::Proposed => K::StandingProposed,
+        StandingState::ForDiscussion => K::StandingForDiscussion,
+        StandingState::Adopted => K::StandingAdopted,
+        StandingState::Withdrawn => K::StandingWithdrawn,
     }
 }
 
@@ -62,6 +76,7 @@ pub fn dependency_kind(k: DependencyKind) -> K {
         DependencyKind::BuildsOn => K::DepBuildsOn,
         DependencyKind::Competes => K::DepCompetes,
         DependencyKind::Mutual => K::DepMutual,
+        DependencyKind::SeenTogether => K::DepSeenTogether,
     }
 }
 

@@ -272,6 +272,7 @@ mod tests {
     fn baseline_is_plotted_hollow_and_first() {
         let mut f = minimal();
         f.measures[0].baselines.push(crate::model::Baseline {
+            approximate: false,
             date: Some("2023-05".into()),
             metric: crate::model::Text::nb("x"),
             value: Some(5.0),

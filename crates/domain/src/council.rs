@@ -133,6 +133,9 @@ mod tests {
 
     fn dec(id: &str, body: Body, meeting: Option<&str>, date: &str, measures: &[&str]) -> Decision {
         Decision {
+            goals: vec![],
+            basis: Default::default(),
+            basis_note: None,
             id: id.into(),
             body,
             case: id.into(),

@@ -10,6 +10,20 @@
 //! | `2023-06`     | month     | 1 – 30 Jun 2023                |
 //! | `2023-05-25`  | day       | that day                       |
 //! | `2024/2027`   | period    | from the start of the first to the end of the second |
+//! | `2023-høst`   | season (schema 1.1) | 1 Sep – 30 Nov 2023           |
+//!
+//! Seasons (schema 1.1) follow the meteorological convention, so «i høst» or «våren 2024» can be
+//! kept as the paper words them instead of being read as a half-year:
+//!
+//! | text           | covers                                  |
+//! |----------------|-----------------------------------------|
+//! | `2024-vinter`  | 1 Dec 2023 – 29 Feb 2024 (the winter that ends in 2024) |
+//! | `2024-vår`     | 1 Mar – 31 May 2024                     |
+//! | `2024-sommer`  | 1 Jun – 31 Aug 2024 (`sommar` accepted) |
+//! | `2024-høst`    | 1 Sep – 30 Nov 2024 (`haust` accepted)  |
+//!
+//! Season names are case-insensitive. A season sorts by its first day, like every other date
+//! (so `2024-vinter` sorts before `2024-Q1`).
 //!
 //! A date is therefore a *span* of days. Layout draws it as a span unless it is a day.
 
@@ -22,9 +36,82 @@ pub enum Precision {
     Day,
     Month,
     Quarter,
+    /// Schema 1.1: vår, sommer, høst, vinter (three months).
+    Season,
     Half,
     Year,
     Period,
+}
+
+/// Schema 1.1: the four seasons a date can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Season {
+    Winter,
+    Spring,
+    Summer,
+    Autumn,
+}
+
+impl Season {
+    /// Parses a season name: `vinter`, `vår`, `sommer`/`sommar`, `høst`/`haust`.
+    pub fn parse(s: &str) -> Option<Season> {
+        match s.to_lowercase().as_str() {
+            "vinter" => Some(Season::Winter),
+            "vår" => Some(Season::Spring),
+            "sommer" | "sommar" => Some(Season::Summer),
+            "høst" | "haust" => Some(Season::Autumn),
+            _ => None,
+        }
+    }
+
+    /// The season a span stands for, if it is one (its first month).
+    pub fn of_start_month(m: u32) -> Option<Season> {
+        match m {
+            12 => Some(Season::Winter),
+            3 => Some(Season::Spring),
+            6 => Some(Season::Summer),
+            9 => Some(Season::Autumn),
+            _ => None,
+        }
+    }
+
+    /// First and last day of the season that the feed writes as `y-<season>`.
+    pub fn span(self, y: i32) -> (Ymd, Ymd) {
+        match self {
+            Season::Winter => (
+                Ymd {
+                    y: y - 1,
+                    m: 12,
+                    d: 1,
+                },
+                Ymd {
+                    y,
+                    m: 2,
+                    d: days_in_month(y, 2),
+                },
+            ),
+            Season::Spring => (Ymd { y, m: 3, d: 1 }, Ymd { y, m: 5, d: 31 }),
+            Season::Summer => (Ymd { y, m: 6, d: 1 }, Ymd { y, m: 8, d: 31 }),
+            Season::Autumn => (Ymd { y, m: 9, d: 1 }, Ymd { y, m: 11, d: 30 }),
+        }
+    }
+
+    /// «høsten», «autumn» … as a label before the year.
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        use crate::text::Lang::*;
+        match (self, lang) {
+            (Season::Winter, Nb | Nn) => "vinteren",
+            (Season::Spring, Nb | Nn) => "våren",
+            (Season::Summer, Nb) => "sommeren",
+            (Season::Summer, Nn) => "sommaren",
+            (Season::Autumn, Nb) => "høsten",
+            (Season::Autumn, Nn) => "hausten",
+            (Season::Winter, En) => "winter",
+            (Season::Spring, En) => "spring",
+            (Season::Summer, En) => "summer",
+            (Season::Autumn, En) => "autumn",
+        }
+    }
 }
 
 /// A calendar day, proleptic Gregorian.
@@ -107,7 +194,7 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "«{}» is not a date: {} (expected YYYY, YYYY-H1, YYYY-Q3, YYYY-MM, YYYY-MM-DD or START/END)",
+            "«{}» is not a date: {} (expected YYYY, YYYY-H1, YYYY-Q3, YYYY-vår, YYYY-MM, YYYY-MM-DD or START/END)",
             self.input, self.reason
         )
     }
@@ -159,6 +246,12 @@ fn parse_single(s: &str, input: &str) -> Result<DateSpan, DateError> {
     let ymd = |m: u32, d: u32| Ymd { y, m, d };
     match (second, third) {
         (None, None) => Ok(span(ymd(1, 1), ymd(12, 31), Precision::Year)),
+        (Some(p), None) if p.chars().count() > 2 && p.chars().all(char::is_alphabetic) => {
+            let season = Season::parse(p)
+                .ok_or_else(|| err(input, "a season is vår, sommer, høst or vinter"))?;
+            let (start, end) = season.span(y);
+            Ok(span(start, end, Precision::Season))
+        }
         (Some(p), None) if p.starts_with(['H', 'h']) => match &p[1..] {
             "1" => Ok(span(ymd(1, 1), ymd(6, 30), Precision::Half)),
             "2" => Ok(span(ymd(7, 1), ymd(12, 31), Precision::Half)),
@@ -366,6 +459,90 @@ mod tests {
     }
 
     #[test]
+    fn seasons_are_three_month_spans_that_sort_by_their_first_day() {
+        let h = p("2023-høst");
+        assert_eq!(h.precision, Precision::Season);
+        assert_eq!(
+            (h.start, h.end),
+            (
+                Ymd {
+                    y: 2023,
+                    m: 9,
+                    d: 1
+                },
+                Ymd {
+                    y: 2023,
+                    m: 11,
+                    d: 30
+                }
+            )
+        );
+        assert_eq!(p("2023-HØST"), h, "case-insensitive");
+        assert_eq!(p("2023-haust"), h, "nynorsk");
+        let v = p("2024-vår");
+        assert_eq!((v.start.m, v.end.m, v.end.d), (3, 5, 31));
+        let s = p("2024-sommar");
+        assert_eq!((s.start.m, s.end.m), (6, 8));
+        let w = p("2024-vinter");
+        assert_eq!(
+            w.start,
+            Ymd {
+                y: 2023,
+                m: 12,
+                d: 1
+            }
+        );
+        assert_eq!(
+            w.end,
+            Ymd {
+                y: 2024,
+                m: 2,
+                d: 29
+            },
+            "2024 is a leap year"
+        );
+        assert_eq!(p("2023-vinter").end.d, 28);
+        // sort keys: first day, then last day
+        let mut xs = [
+            "2024-høst",
+            "2024-Q1",
+            "2024-vinter",
+            "2024-vår",
+            "2023-høst",
+            "2024-sommer",
+        ]
+        .map(|s| (p(s).start, p(s).end, s));
+        xs.sort();
+        let order: Vec<&str> = xs.iter().map(|x| x.2).collect();
+        assert_eq!(
+            order,
+            [
+                "2023-høst",
+                "2024-vinter",
+                "2024-Q1",
+                "2024-vår",
+                "2024-sommer",
+                "2024-høst"
+            ]
+        );
+        let per = p("2023-høst/2024-vår");
+        assert_eq!(per.precision, Precision::Period);
+        assert_eq!(
+            (per.start_precision, per.end_precision),
+            (Precision::Season, Precision::Season)
+        );
+        assert!(DateSpan::parse("2024-vår/2023-høst").is_err());
+    }
+
+    #[test]
+    fn unknown_season_names_are_rejected_with_a_reason() {
+        for bad in ["2023-høsten", "2023-autumn", "2023-fall", "2023-vin"] {
+            let e = DateSpan::parse(bad).unwrap_err();
+            assert_eq!(e.reason, "a season is vår, sommer, høst or vinter", "{bad}");
+        }
+    }
+
+    #[test]
     fn rejects_bad_dates() {
         for bad in [
             "",
@@ -448,6 +625,10 @@ pub fn label(
                     _ => format!("{q}. kvartal {}", d.start.y),
                 }
             }
+            Precision::Season => {
+                let season = Season::of_start_month(d.start.m)?;
+                format!("{} {}", season.label(lang), d.end.y)
+            }
             Precision::Month | Precision::Day => fine(d.start, d.precision),
             Precision::Period => return None,
         })
@@ -486,5 +667,9 @@ mod label_tests {
         assert_eq!(label("2024/2027", Lang::Nb, &iso), "2024–2027");
         assert_eq!(label("2023-Q3/2024-06", Lang::En, &iso), "Q3 2023–06/2024");
         assert_eq!(label("høsten 2023", Lang::Nb, &iso), "høsten 2023");
+        assert_eq!(label("2023-høst", Lang::Nb, &iso), "høsten 2023");
+        assert_eq!(label("2023-haust", Lang::Nn, &iso), "hausten 2023");
+        assert_eq!(label("2024-vinter", Lang::En, &iso), "winter 2024");
+        assert_eq!(label("2024-vår/2025", Lang::Nb, &iso), "våren 2024–2025");
     }
 }

@@ -1,20 +1,28 @@
-//! What changed between two versions of the feed: measures added, removed and renamed; milestones
-//! moved (with the slippage in months), added and removed; phase, ambition, priority, status and
-//! dependency changes; decisions that are new since the older version. Plus the geometry of the
-//! ghost (baseline) marks the timeline draws where the older version differs.
+//! What changed between two versions of the feed: measures added, removed, withdrawn and renamed;
+//! milestones moved (with the slippage in months), replaced, added and removed; phase, ambition,
+//! priority, standing, status and dependency changes; decisions that are new since the older
+//! version. Plus the geometry of the ghost (baseline) marks the timeline draws where the older
+//! version differs.
 //!
 //! Records are matched by id (measure ids, milestone ids within a measure, phase ids within a
 //! measure, ambition years within a measure, dependency ids, decision ids). A measure whose id
 //! changed is therefore a removal plus an addition: the feed editors keep ids stable across
 //! versions so that the comparison means something.
+//!
+//! An honest comparison (issue 16): a milestone is *moved* only when the same milestone has a new
+//! date: the same id, or a newer milestone whose `replaces` names the older one. When the newer
+//! milestone says `target_changed`, it is *replaced by a different target* and no slip in months
+//! is computed. Any other pair of milestones is an addition and a removal: two different
+//! milestones (a trial start and a nationwide roll-out, a council remark and a plan) are never
+//! subtracted from each other.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::DateSpan;
 use crate::model::{
-    Ambition, DependencyKind, Feed, Lifecycle, Measure, Milestone, MilestoneKind, PhasePeriod,
-    Qualifier, Rag, Status, Text,
+    Ambition, DependencyKind, Feed, Lifecycle, Measure, Milestone, PhasePeriod, Qualifier, Rag,
+    Standing, StandingState, Status, Text,
 };
 use crate::roadmap::current_status;
 use crate::timeline::{bars, markers, Scale};
@@ -91,8 +99,8 @@ pub enum ChangeKind {
         title: Text,
         old: When,
     },
-    /// The last planned milestone of a measure (its horizon) is later or earlier, even though no
-    /// single milestone kept its id: e.g. "full rollout by 2023" replaced by "80 % by 2029".
+    /// No longer produced (issue 16): it compared two different milestones (the last planned one
+    /// of each version) as if one had slipped. Kept so that existing matches still compile.
     HorizonMoved {
         old_title: Text,
         new_title: Text,
@@ -174,6 +182,30 @@ pub enum ChangeKind {
         title: Text,
         date: String,
     },
+    /// Schema 1.1: the newer milestone `replaces` the older one with `target_changed`: a
+    /// different target took its place. No months: the two dates measure different things.
+    MilestoneReplaced {
+        old_milestone: String,
+        old_title: Text,
+        old: When,
+        milestone: String,
+        title: Text,
+        new: When,
+    },
+    /// Schema 1.1: a measure the newer version keeps only as withdrawn (taken out of the
+    /// roadmap), and the older version did not have.
+    MeasureWithdrawn {
+        name: Text,
+        standing: Standing,
+    },
+    /// Schema 1.1: the standing of a measure (`measure` set) or of the whole feed (`measure`
+    /// none) changed: proposed, for discussion, adopted, withdrawn, or not stated (`None`).
+    StandingChanged {
+        old: Option<StandingState>,
+        new: Option<StandingState>,
+        /// The decision the newer standing names, if any.
+        decision: Option<String>,
+    },
 }
 
 /// Broad groups for filtering and counting in the change list.
@@ -231,6 +263,9 @@ impl ChangeKind {
                 Category::Dependencies
             }
             DecisionAdded { .. } => Category::Decisions,
+            MilestoneReplaced { .. } => Category::Dates,
+            MeasureWithdrawn { .. } => Category::Measures,
+            StandingChanged { .. } => Category::Status,
         }
     }
 
@@ -277,7 +312,8 @@ impl ChangeKind {
             PhaseMoved { .. } if self.months().is_some_and(|m| m > 0) => {
                 900 + i64::from(self.months().unwrap_or(0))
             }
-            MeasureRemoved { .. } => 800,
+            MeasureRemoved { .. } | MeasureWithdrawn { .. } => 800,
+            StandingChanged { .. } => 750,
             PriorityChanged { .. } => 700,
             StatusChanged { .. } => 650,
             MeasureRenamed { .. } => 600,
@@ -288,6 +324,7 @@ impl ChangeKind {
             }
             MilestoneMoved { .. } | HorizonMoved { .. } | PhaseMoved { .. } => 400,
             AmbitionChanged { .. } | AmbitionAdded { .. } | AmbitionRemoved { .. } => 350,
+            MilestoneReplaced { .. } => 380,
             MilestoneRemoved { .. } | PhaseRemoved { .. } => 300,
             MilestoneAdded { .. } | PhaseAdded { .. } => 250,
             DependencyRemoved { .. } | DependencyAdded { .. } => 200,
@@ -350,13 +387,14 @@ fn nb(t: &Text) -> &str {
     t.nb.as_deref().unwrap_or("")
 }
 
-/// The measure's last planned (not yet reached) milestone, by reference month.
-fn horizon(m: &Measure) -> Option<(&Milestone, i32)> {
-    m.milestones
-        .iter()
-        .filter(|ms| ms.kind != MilestoneKind::Actual)
-        .filter_map(|ms| Some((ms, ref_month(&ms.date, ms.qualifier)?)))
-        .max_by_key(|(_, month)| *month)
+/// The older milestone a newer one continues: the same id, else the one its `replaces` names
+/// (`true`: matched through `replaces`).
+fn counterpart<'a>(old: &'a Measure, ms: &Milestone) -> Option<(&'a Milestone, bool)> {
+    if let Some(x) = old.milestones.iter().find(|x| x.id == ms.id) {
+        return Some((x, false));
+    }
+    let r = ms.replaces.as_deref()?;
+    old.milestones.iter().find(|x| x.id == r).map(|x| (x, true))
 }
 
 fn phase_key(p: &PhasePeriod) -> (&str, Option<&str>) {
@@ -388,13 +426,16 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
     for m in &new.measures {
         let id = m.id.as_str();
         let Some(o) = old_m.get(id) else {
-            push(
-                Some(id),
-                ChangeKind::MeasureAdded {
+            let kind = match &m.standing {
+                Some(s) if s.state == StandingState::Withdrawn => ChangeKind::MeasureWithdrawn {
+                    name: m.name.clone(),
+                    standing: s.clone(),
+                },
+                _ => ChangeKind::MeasureAdded {
                     name: m.name.clone(),
                 },
-                &mut out,
-            );
+            };
+            push(Some(id), kind, &mut out);
             continue;
         };
         for kind in measure_changes(o, m) {
@@ -473,6 +514,20 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
         }
     }
 
+    // The standing of the whole feed.
+    let state = |f: &Feed| f.meta.standing.as_ref().map(|s| s.state);
+    if state(old) != state(new) {
+        push(
+            None,
+            ChangeKind::StandingChanged {
+                old: state(old),
+                new: state(new),
+                decision: new.meta.standing.as_ref().and_then(|s| s.decision.clone()),
+            },
+            &mut out,
+        );
+    }
+
     // Decisions new since the older version.
     let old_dec: BTreeSet<&str> = old.decisions.iter().map(|d| d.id.as_str()).collect();
     for d in &new.decisions {
@@ -512,49 +567,57 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
         });
     }
 
-    // Milestones by id.
-    let mut moved_ids = BTreeSet::new();
+    if o.standing.as_ref().map(|s| s.state) != m.standing.as_ref().map(|s| s.state) {
+        out.push(ChangeKind::StandingChanged {
+            old: o.standing.as_ref().map(|s| s.state),
+            new: m.standing.as_ref().map(|s| s.state),
+            decision: m.standing.as_ref().and_then(|s| s.decision.clone()),
+        });
+    }
+
+    // Milestones: by id, or by the newer milestone's `replaces` (issue 16). Nothing else pairs
+    // two milestones.
+    let mut matched_old = BTreeSet::new();
     for ms in &m.milestones {
-        match o.milestones.iter().find(|x| x.id == ms.id) {
-            None => out.push(ChangeKind::MilestoneAdded {
+        let (x, via_replaces) = match counterpart(o, ms) {
+            Some(c) => c,
+            None => {
+                out.push(ChangeKind::MilestoneAdded {
+                    milestone: ms.id.clone(),
+                    title: ms.title.clone(),
+                    new: when(ms),
+                });
+                continue;
+            }
+        };
+        matched_old.insert(x.id.as_str());
+        if via_replaces && ms.target_changed {
+            out.push(ChangeKind::MilestoneReplaced {
+                old_milestone: x.id.clone(),
+                old_title: x.title.clone(),
+                old: when(x),
                 milestone: ms.id.clone(),
                 title: ms.title.clone(),
                 new: when(ms),
-            }),
-            Some(x) if x.date != ms.date || x.qualifier != ms.qualifier => {
-                let (old, new) = (when(x), when(ms));
-                let months = slip_months(&old, &new).unwrap_or(0);
-                moved_ids.insert(ms.id.as_str());
-                out.push(ChangeKind::MilestoneMoved {
-                    milestone: ms.id.clone(),
-                    title: ms.title.clone(),
-                    old,
-                    new,
-                    months,
-                });
-            }
-            Some(_) => {}
+            });
+        } else if x.date != ms.date || x.qualifier != ms.qualifier {
+            let (old, new) = (when(x), when(ms));
+            let months = slip_months(&old, &new).unwrap_or(0);
+            out.push(ChangeKind::MilestoneMoved {
+                milestone: ms.id.clone(),
+                title: ms.title.clone(),
+                old,
+                new,
+                months,
+            });
         }
     }
     for x in &o.milestones {
-        if !m.milestones.iter().any(|ms| ms.id == x.id) {
+        if !matched_old.contains(x.id.as_str()) {
             out.push(ChangeKind::MilestoneRemoved {
                 milestone: x.id.clone(),
                 title: x.title.clone(),
                 old: when(x),
-            });
-        }
-    }
-    // The horizon, unless it is one milestone that kept its id (already reported as moved, or
-    // unchanged).
-    if let (Some((oh, om)), Some((nh, nm))) = (horizon(o), horizon(m)) {
-        if oh.id != nh.id && om != nm {
-            out.push(ChangeKind::HorizonMoved {
-                old_title: oh.title.clone(),
-                new_title: nh.title.clone(),
-                old: when(oh),
-                new: when(nh),
-                months: nm - om,
             });
         }
     }
@@ -739,20 +802,26 @@ pub fn ghosts(old: &Measure, new: &Measure, scale: &Scale) -> Vec<Ghost> {
     }
     let new_markers = markers(new, scale);
     let x_of = |i: usize| new_markers.iter().find(|n| n.index == i).map(|n| n.x);
-    let (old_h, new_h) = (horizon(old), horizon(new));
     for mk in markers(old, scale) {
         let ms = &old.milestones[mk.index];
-        let counterpart = new.milestones.iter().position(|x| x.id == ms.id);
-        let (to, months) = match counterpart {
+        // The same milestone in the newer version: same id, or one that `replaces` it.
+        let successor = new
+            .milestones
+            .iter()
+            .position(|x| x.id == ms.id)
+            .or_else(|| {
+                new.milestones
+                    .iter()
+                    .position(|x| x.replaces.as_deref() == Some(ms.id.as_str()))
+            });
+        let (to, months) = match successor {
             Some(i) if new.milestones[i].date == ms.date => continue,
+            // A different target took its place: an arrow, but no months.
+            Some(i) if new.milestones[i].target_changed && new.milestones[i].id != ms.id => {
+                (x_of(i), None)
+            }
             Some(i) => (x_of(i), slip_months(&when(ms), &when(&new.milestones[i]))),
-            None => match (old_h, new_h) {
-                (Some((oh, om)), Some((nh, nm))) if oh.id == ms.id && om != nm => {
-                    let i = new.milestones.iter().position(|x| x.id == nh.id);
-                    (i.and_then(x_of), Some(nm - om))
-                }
-                _ => (None, None),
-            },
+            None => (None, None),
         };
         out.push(Ghost::Marker {
             title: ms.title.clone(),
@@ -817,7 +886,7 @@ pub fn resolve_link(base: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Dependency, Status};
+    use crate::model::{Basis, Dependency, MilestoneKind, Status};
     use crate::timeline::Zoom;
 
     fn feed() -> Feed {
@@ -834,6 +903,11 @@ mod tests {
 
     fn ms(id: &str, date: &str, q: Option<Qualifier>) -> Milestone {
         Milestone {
+            basis: Default::default(),
+            basis_note: None,
+            replaces: None,
+            target_changed: false,
+            standing: None,
             id: id.into(),
             title: Text::nb(id),
             date: date.into(),
@@ -847,6 +921,8 @@ mod tests {
 
     fn status(as_of: &str, lc: Lifecycle, rag: Option<Rag>, text: &str) -> Status {
         Status {
+            basis: Default::default(),
+            basis_note: None,
             as_of: as_of.into(),
             rag,
             risk: None,
@@ -979,7 +1055,8 @@ mod tests {
     }
 
     #[test]
-    fn horizon_moved_when_last_milestone_is_replaced() {
+    fn different_milestones_are_added_and_removed_never_a_slip() {
+        // "full rollout by 2023" and "80 % by 2029" are different targets: no months.
         let mut old = feed();
         first(&mut old).milestones = vec![ms("full-2023", "2023", Some(Qualifier::By))];
         let mut new = feed();
@@ -988,37 +1065,116 @@ mod tests {
             ms("eighty-2029", "2029", Some(Qualifier::By)),
         ];
         let d = diff(&old, &new);
-        let h: Vec<_> = d
-            .changes
-            .iter()
-            .filter_map(|c| match &c.kind {
-                ChangeKind::HorizonMoved { months, new, .. } => Some((*months, new.date.clone())),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(h, vec![(72, "2029".to_string())]);
-        // It is the most important change of the diff.
-        assert!(matches!(d.changes[0].kind, ChangeKind::HorizonMoved { .. }));
+        assert!(
+            d.changes.iter().all(|c| c.kind.months().is_none()),
+            "{:#?}",
+            d.changes
+        );
+        let k = kinds(&d);
+        assert_eq!(
+            k.iter()
+                .filter(|k| matches!(k, ChangeKind::MilestoneAdded { .. }))
+                .count(),
+            2
+        );
+        assert!(k.iter().any(|k| matches!(k,
+            ChangeKind::MilestoneRemoved { milestone, .. } if milestone == "full-2023")));
     }
 
     #[test]
-    fn actual_milestones_are_not_a_horizon() {
+    fn replaces_pairs_a_renamed_milestone_as_moved() {
         let mut old = feed();
-        let mut done = ms("done", "2030", None);
-        done.kind = MilestoneKind::Actual;
-        first(&mut old).milestones = vec![ms("x", "2023", None), done.clone()];
+        first(&mut old).milestones = vec![ms("x", "2023", None)];
         let mut new = feed();
-        first(&mut new).milestones = vec![ms("y", "2024", None), done];
+        let mut y = ms("y", "2024", None);
+        y.replaces = Some("x".into());
+        first(&mut new).milestones = vec![y];
         let d = diff(&old, &new);
+        let k = kinds(&d);
+        assert_eq!(k.len(), 1, "{k:#?}");
+        assert!(matches!(
+            k[0],
+            ChangeKind::MilestoneMoved { milestone, months: 12, .. } if milestone == "y"
+        ));
+    }
+
+    #[test]
+    fn replaces_with_a_changed_target_is_replaced_without_months() {
+        let mut old = feed();
+        first(&mut old).milestones = vec![ms("trial", "2022-08", None)];
+        let mut new = feed();
+        let mut y = ms("rollout", "2024/2027", Some(Qualifier::By));
+        y.replaces = Some("trial".into());
+        y.target_changed = true;
+        first(&mut new).milestones = vec![y];
+        let d = diff(&old, &new);
+        let k = kinds(&d);
+        assert_eq!(k.len(), 1, "{k:#?}");
+        match k[0] {
+            ChangeKind::MilestoneReplaced {
+                old_milestone,
+                milestone,
+                ..
+            } => assert_eq!(
+                (old_milestone.as_str(), milestone.as_str()),
+                ("trial", "rollout")
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(k[0].months(), None);
+    }
+
+    #[test]
+    fn standing_changes_and_withdrawn_measures_are_reported() {
+        let standing = |state| Standing {
+            state,
+            decision: None,
+            since: Some("2023-05".into()),
+            text: None,
+            basis: Basis::Stated,
+            basis_note: None,
+            sources: vec![],
+        };
+        let old = feed();
+        let mut new = feed();
+        new.meta.standing = Some(standing(StandingState::ForDiscussion));
+        first(&mut new).standing = Some(standing(StandingState::Adopted));
+        let mut gone = new.measures[0].clone();
+        gone.id = "DIALOG".into();
+        gone.standing = Some(standing(StandingState::Withdrawn));
+        new.measures.push(gone);
+        let d = diff(&old, &new);
+        let k = kinds(&d);
+        assert!(k.iter().any(|k| matches!(
+            k,
+            ChangeKind::StandingChanged {
+                old: None,
+                new: Some(StandingState::ForDiscussion),
+                ..
+            }
+        )));
+        assert!(d.for_measure("PLL").any(|c| matches!(
+            c.kind,
+            ChangeKind::StandingChanged {
+                new: Some(StandingState::Adopted),
+                ..
+            }
+        )));
         assert!(d
-            .changes
-            .iter()
-            .any(|c| matches!(c.kind, ChangeKind::HorizonMoved { months: 12, .. })));
+            .for_measure("DIALOG")
+            .any(|c| matches!(c.kind, ChangeKind::MeasureWithdrawn { .. })));
+        assert!(!d
+            .for_measure("DIALOG")
+            .any(|c| matches!(c.kind, ChangeKind::MeasureAdded { .. })));
     }
 
     #[test]
     fn phase_added_removed_and_moved() {
         let period = |phase: &str, start: &str, end: Option<&str>| PhasePeriod {
+            order: None,
+            ongoing: false,
+            basis: Default::default(),
+            basis_note: None,
             phase: phase.into(),
             start: start.into(),
             end: end.map(String::from),
@@ -1057,6 +1213,8 @@ mod tests {
     #[test]
     fn ambition_added_removed_and_changed() {
         let amb = |year: i32, text: &str, value: Option<f64>| Ambition {
+            approximate: false,
+            standing: None,
             year,
             metric: Text::nb("andel"),
             comparator: None,
@@ -1132,6 +1290,8 @@ mod tests {
         let base = feed();
         let m0 = base.measures[0].id.clone();
         let dep = |id: &str, kind: DependencyKind, critical: bool| Dependency {
+            basis: Default::default(),
+            basis_note: None,
             id: id.into(),
             from: m0.clone(),
             to: "x".into(),
@@ -1187,6 +1347,10 @@ mod tests {
         let mut old = feed();
         first(&mut old).milestones = vec![ms("same", "2024", None), ms("moved", "2023-06", None)];
         first(&mut old).phases = vec![PhasePeriod {
+            order: None,
+            ongoing: false,
+            basis: Default::default(),
+            basis_note: None,
             phase: "p".into(),
             start: "2022".into(),
             end: Some("2023".into()),
@@ -1220,7 +1384,7 @@ mod tests {
     }
 
     #[test]
-    fn ghost_of_the_old_horizon_points_to_the_new_one() {
+    fn ghost_of_a_different_milestone_has_no_arrow_and_no_months() {
         let mut old = feed();
         first(&mut old).milestones = vec![ms("full-2023", "2023", Some(Qualifier::By))];
         let mut new = feed();
@@ -1229,12 +1393,25 @@ mod tests {
         let g = ghosts(&old.measures[0], &new.measures[0], &scale);
         match g.as_slice() {
             [Ghost::Marker {
+                to: None,
+                months: None,
+                ..
+            }] => {}
+            other => panic!("expected one plain ghost, got {other:?}"),
+        }
+        // With `replaces` + `target_changed`: an arrow to the new target, still no months.
+        let m = &mut first(&mut new).milestones[0];
+        m.replaces = Some("full-2023".into());
+        m.target_changed = true;
+        let g = ghosts(&old.measures[0], &new.measures[0], &scale);
+        match g.as_slice() {
+            [Ghost::Marker {
                 to: Some(to),
-                months: Some(72),
+                months: None,
                 x,
                 ..
             }] => assert!(*to > *x),
-            other => panic!("expected one horizon ghost, got {other:?}"),
+            other => panic!("expected an arrow without months, got {other:?}"),
         }
     }
 
@@ -1283,10 +1460,44 @@ mod tests {
             Some("feeds/2021.json")
         );
         let d = diff(&old, &new);
-        // The PLL horizon: full rollout by 2023 (NUFA: not realistic) → 80 % by 2029.
+        // Issue 16: no slip is derived from two different milestones. Every change that has
+        // months is a milestone or phase of the same id (or `replaces`) with a new date.
+        for c in &d.changes {
+            if c.kind.months().is_some() {
+                assert!(
+                    matches!(
+                        c.kind,
+                        ChangeKind::MilestoneMoved { .. } | ChangeKind::PhaseMoved { .. }
+                    ),
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(!d
+            .changes
+            .iter()
+            .any(|c| matches!(c.kind, ChangeKind::HorizonMoved { .. })));
+        // NUFA's remark «full bredding av PLL innen 2023 ikke er realistisk» is no plan, so the
+        // 2021 feed has no such milestone and PLL shows no slip; NILAR's trial start and the
+        // nationwide roll-out are different milestones.
+        assert!(!d.for_measure("PLL").any(|c| c.kind.months().is_some()));
+        assert!(!d
+            .for_measure("PROVESVAR")
+            .any(|c| c.kind.months().is_some()));
+        // The feed as a whole is the directorate's proposal for discussion (000:L273).
+        assert!(d.changes.iter().any(|c| c.measure.is_none()
+            && matches!(
+                c.kind,
+                ChangeKind::StandingChanged {
+                    new: Some(StandingState::ForDiscussion),
+                    ..
+                }
+            )));
+        // «dialogmeldinger og henvisninger … tatt ut av veikartet» (000:L571).
         assert!(d
-            .for_measure("PLL")
-            .any(|c| matches!(c.kind, ChangeKind::HorizonMoved { months: 72, .. })));
+            .changes
+            .iter()
+            .any(|c| matches!(c.kind, ChangeKind::MeasureWithdrawn { .. })));
         // NILAR became "Pasientens prøvesvar".
         assert!(d
             .for_measure("PROVESVAR")

@@ -132,6 +132,8 @@ mod tests {
 
     fn dep(from: &str, to: &str, kind: DependencyKind) -> Dependency {
         Dependency {
+            basis: Default::default(),
+            basis_note: None,
             id: format!("{from}->{to}"),
             from: from.into(),
             to: to.into(),
@@ -367,6 +369,8 @@ mod layout_tests {
     fn prerequisites_sit_left_of_dependents() {
         let mut f = minimal();
         f.dependencies.push(Dependency {
+            basis: Default::default(),
+            basis_note: None,
             id: "d2".into(),
             from: "LM-1".into(),
             to: "PLL".into(),
@@ -391,6 +395,8 @@ mod layout_tests {
     fn cycles_terminate_and_are_drawn() {
         let mut f = minimal();
         f.dependencies.push(Dependency {
+            basis: Default::default(),
+            basis_note: None,
             id: "back".into(),
             from: "kjernejournal".into(),
             to: "PLL".into(),

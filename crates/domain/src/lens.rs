@@ -127,6 +127,11 @@ mod tests {
 
     fn ms(id: &str, date: &str) -> Milestone {
         Milestone {
+            basis: Default::default(),
+            basis_note: None,
+            replaces: None,
+            target_changed: false,
+            standing: None,
             id: id.into(),
             title: Text::nb(id),
             date: date.into(),
@@ -158,6 +163,9 @@ mod tests {
         });
         let m = &mut f.measures[0];
         m.actors.push(ActorRole {
+            period: None,
+            basis: Default::default(),
+            basis_note: None,
             actor: "HF-Y".into(),
             role: Role::Participant,
             note: None,

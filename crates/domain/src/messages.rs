@@ -180,6 +180,21 @@ pub fn rule_title(lang: Lang, rule: Rule) -> &'static str {
         (PostponedNotLater, Nb) => "Utsatt, men ikke til senere",
         (PostponedNotLater, Nn) => "Utsett, men ikkje til seinare",
         (PostponedNotLater, En) => "Postponed, but not to a later date",
+        (InvalidReplaces, Nb) => "Ugyldig erstatning av milepæl",
+        (InvalidReplaces, Nn) => "Ugyldig erstatning av milepæl",
+        (InvalidReplaces, En) => "Invalid milestone replacement",
+        (InvalidPhaseOrder, Nb) => "Fasen kan ikke plasseres i rekkefølgen",
+        (InvalidPhaseOrder, Nn) => "Fasen kan ikkje plasserast i rekkjefølgja",
+        (InvalidPhaseOrder, En) => "Phase cannot be placed in the sequence",
+        (InvalidRiskScale, Nb) => "Risikoverdi utenfor skalaen 1–5",
+        (InvalidRiskScale, Nn) => "Risikoverdi utanfor skalaen 1–5",
+        (InvalidRiskScale, En) => "Risk value outside the scale 1–5",
+        (BasisWithoutNote, Nb) => "Utledet opplysning uten begrunnelse",
+        (BasisWithoutNote, Nn) => "Utleidd opplysning utan grunngjeving",
+        (BasisWithoutNote, En) => "Inferred fact without a reason",
+        (VersionFeatureMismatch, Nb) => "Bruker felt fra en nyere skjemaversjon",
+        (VersionFeatureMismatch, Nn) => "Bruker felt frå ein nyare skjemaversjon",
+        (VersionFeatureMismatch, En) => "Uses fields of a newer schema version",
     }
 }
 

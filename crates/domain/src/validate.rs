@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::date::DateSpan;
+use crate::date::{DateSpan, Precision};
 use crate::graph::DepGraph;
 use crate::model::*;
 
@@ -45,10 +45,20 @@ pub enum Rule {
     RoleKindMismatch,
     InferredWithoutNote,
     PostponedNotLater,
+    /// Schema 1.1: a milestone's `replaces` names itself or a milestone still in this feed.
+    InvalidReplaces,
+    /// Schema 1.1: undated phase without `order` or `ongoing`, or an `order` used twice.
+    InvalidPhaseOrder,
+    /// Schema 1.1: a risk's likelihood or consequence outside 1–5.
+    InvalidRiskScale,
+    /// Schema 1.1: an inferred fact (`basis: inferred`) without a `basis_note`.
+    BasisWithoutNote,
+    /// A feed that declares schema 1.0 uses schema 1.1 fields.
+    VersionFeatureMismatch,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 28] = [
         Rule::UnsupportedSchemaVersion,
         Rule::EmptyFeed,
         Rule::DuplicateId,
@@ -72,6 +82,11 @@ impl Rule {
         Rule::RoleKindMismatch,
         Rule::InferredWithoutNote,
         Rule::PostponedNotLater,
+        Rule::InvalidReplaces,
+        Rule::InvalidPhaseOrder,
+        Rule::InvalidRiskScale,
+        Rule::BasisWithoutNote,
+        Rule::VersionFeatureMismatch,
     ];
 
     pub fn code(self) -> &'static str {
@@ -99,6 +114,11 @@ impl Rule {
             Rule::RoleKindMismatch => "role-kind-mismatch",
             Rule::InferredWithoutNote => "inferred-without-note",
             Rule::PostponedNotLater => "postponed-not-later",
+            Rule::InvalidReplaces => "invalid-replaces",
+            Rule::InvalidPhaseOrder => "invalid-phase-order",
+            Rule::InvalidRiskScale => "invalid-risk-scale",
+            Rule::BasisWithoutNote => "basis-without-note",
+            Rule::VersionFeatureMismatch => "version-feature-mismatch",
         }
     }
 
@@ -108,7 +128,9 @@ impl Rule {
             | Rule::InvalidLineRef
             | Rule::RoleKindMismatch
             | Rule::InferredWithoutNote
-            | Rule::PostponedNotLater => Severity::Warning,
+            | Rule::PostponedNotLater
+            | Rule::BasisWithoutNote
+            | Rule::VersionFeatureMismatch => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -285,19 +307,127 @@ pub fn parse_feed(text: &str, max_bytes: usize) -> Result<Feed, LoadError> {
 }
 
 /// Escapes one JSON-pointer token.
+/// Escapes one JSON-pointer token.
 fn tok(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
+}
+
+/// One step of a JSON pointer: an object key (always a field name of the schema, so never in
+/// need of escaping) or an array index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Seg {
+    Key(&'static str),
+    Idx(usize),
+}
+
+/// A lazy JSON pointer (issue 16): a chain of borrowed segments on the stack, rendered to text
+/// only when an issue is reported. Checking a field that passes costs no allocation.
+#[derive(Clone, Copy)]
+struct Ptr<'a> {
+    parent: Option<&'a Ptr<'a>>,
+    seg: Option<Seg>,
+}
+
+const ROOT: Ptr<'static> = Ptr {
+    parent: None,
+    seg: None,
+};
+
+impl<'a> Ptr<'a> {
+    fn key(&'a self, k: &'static str) -> Ptr<'a> {
+        Ptr {
+            parent: Some(self),
+            seg: Some(Seg::Key(k)),
+        }
+    }
+    fn idx(&'a self, i: usize) -> Ptr<'a> {
+        Ptr {
+            parent: Some(self),
+            seg: Some(Seg::Idx(i)),
+        }
+    }
+    fn write(&self, out: &mut String) {
+        if let Some(p) = self.parent {
+            p.write(out);
+        }
+        match self.seg {
+            Some(Seg::Key(k)) => {
+                out.push('/');
+                out.push_str(k);
+            }
+            Some(Seg::Idx(i)) => {
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+            None => {}
+        }
+    }
+    /// The pointer as RFC 6901 text, e.g. `/measures/3/phases/0/end` (the root is empty).
+    fn render(&self) -> String {
+        let mut s = String::new();
+        self.write(&mut s);
+        s
+    }
+    /// A copy that outlives the stack frame (for the first place an id was seen).
+    fn to_loc(self) -> Loc {
+        let mut segs = [Seg::Idx(0); LOC_DEPTH];
+        let mut n = 0;
+        let mut cur = Some(&self);
+        let mut rev = [Seg::Idx(0); LOC_DEPTH];
+        while let Some(p) = cur {
+            if let Some(s) = p.seg {
+                if n < LOC_DEPTH {
+                    rev[n] = s;
+                }
+                n += 1;
+            }
+            cur = p.parent;
+        }
+        let n = n.min(LOC_DEPTH);
+        for i in 0..n {
+            segs[i] = rev[n - 1 - i];
+        }
+        Loc { segs, len: n }
+    }
+}
+
+const LOC_DEPTH: usize = 6;
+
+/// An owned, allocation-free copy of a short pointer (ids sit at most 5 steps deep).
+#[derive(Clone, Copy)]
+struct Loc {
+    segs: [Seg; LOC_DEPTH],
+    len: usize,
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for s in &self.segs[..self.len] {
+            match s {
+                Seg::Key(k) => write!(f, "/{k}")?,
+                Seg::Idx(i) => write!(f, "/{i}")?,
+            }
+        }
+        Ok(())
+    }
 }
 
 struct Ctx<'f> {
     issues: Vec<Issue>,
     // HashMaps for the two big lookups (every id; measures by id): issue 9, faster at scale.
-    ids: HashMap<&'f str, String>,
+    ids: HashMap<&'f str, Loc>,
     source_docs: BTreeSet<&'f str>,
+    /// The feed declares a 1.0.x schema: 1.1 fields are then noted (first one only).
+    declares_1_0: bool,
+    first_1_1: Option<(String, &'static str)>,
 }
 
 impl<'f> Ctx<'f> {
-    fn push(&mut self, rule: Rule, pointer: String, message: String) {
+    fn push(&mut self, rule: Rule, pointer: &Ptr<'_>, message: String) {
+        self.push_at(rule, pointer.render(), message);
+    }
+
+    fn push_at(&mut self, rule: Rule, pointer: String, message: String) {
         self.issues.push(Issue {
             rule,
             severity: rule.severity(),
@@ -306,16 +436,23 @@ impl<'f> Ctx<'f> {
         });
     }
 
-    fn id(&mut self, id: &'f str, pointer: String) {
+    /// Notes that the feed uses a schema 1.1 field (reported once, for a feed declaring 1.0).
+    fn uses_1_1(&mut self, p: &Ptr<'_>, what: &'static str) {
+        if self.declares_1_0 && self.first_1_1.is_none() {
+            self.first_1_1 = Some((p.render(), what));
+        }
+    }
+
+    fn id(&mut self, id: &'f str, pointer: &Ptr<'_>) {
         if let Some(first) = self.ids.get(id) {
             let msg = format!("id «{id}» is used twice (first at {first})");
             self.push(Rule::DuplicateId, pointer, msg);
         } else {
-            self.ids.insert(id, pointer);
+            self.ids.insert(id, pointer.to_loc());
         }
     }
 
-    fn text(&mut self, t: &Text, pointer: String) {
+    fn text(&mut self, t: &Text, pointer: &Ptr<'_>) {
         if !t.has_nb() {
             self.push(
                 Rule::MissingNb,
@@ -325,15 +462,23 @@ impl<'f> Ctx<'f> {
         }
     }
 
-    fn opt_text(&mut self, t: &Option<Text>, pointer: String) {
+    fn opt_text(&mut self, t: &Option<Text>, pointer: &Ptr<'_>) {
         if let Some(t) = t {
             self.text(t, pointer);
         }
     }
 
-    fn date(&mut self, d: &str, pointer: String) -> Option<DateSpan> {
+    fn date(&mut self, d: &str, pointer: &Ptr<'_>) -> Option<DateSpan> {
         match DateSpan::parse(d) {
-            Ok(s) => Some(s),
+            Ok(s) => {
+                if self.declares_1_0
+                    && (s.start_precision == Precision::Season
+                        || s.end_precision == Precision::Season)
+                {
+                    self.uses_1_1(pointer, "a season as a date");
+                }
+                Some(s)
+            }
             Err(e) => {
                 self.push(Rule::UnparseableDate, pointer, e.to_string());
                 None
@@ -341,29 +486,36 @@ impl<'f> Ctx<'f> {
         }
     }
 
-    fn sources(&mut self, sources: &[SourceRef], pointer: &str, what: &str) {
+    fn sources(&mut self, sources: &[SourceRef], pointer: &Ptr<'_>, what: &str) {
         if sources.is_empty() {
             self.push(
                 Rule::MissingSources,
-                format!("{pointer}/sources"),
+                &pointer.key("sources"),
                 format!("{what} names no source"),
             );
         }
+        self.source_refs(sources, pointer);
+    }
+
+    /// Checks the references without asking for at least one.
+    fn source_refs(&mut self, sources: &[SourceRef], pointer: &Ptr<'_>) {
         for (i, s) in sources.iter().enumerate() {
-            // built only when there is something to report (issue 9: validation speed)
-            let p = || format!("{pointer}/sources/{i}");
             if !self.source_docs.contains(s.doc.as_str()) {
+                let p = pointer.key("sources");
+                let p = p.idx(i);
                 self.push(
                     Rule::UnknownSource,
-                    format!("{}/doc", p()),
+                    &p.key("doc"),
                     format!("source document «{}» is not listed in /meta/sources", s.doc),
                 );
             }
             if let Some(lines) = &s.lines {
                 if !valid_line_ref(lines) {
+                    let p = pointer.key("sources");
+                    let p = p.idx(i);
                     self.push(
                         Rule::InvalidLineRef,
-                        format!("{}/lines", p()),
+                        &p.key("lines"),
                         format!("«{lines}» is not a line reference like L276 or L276-L283"),
                     );
                 }
@@ -371,7 +523,25 @@ impl<'f> Ctx<'f> {
         }
     }
 
-    fn url(&mut self, url: &str, pointer: String, allow_relative: bool) {
+    /// Schema 1.1: a `basis` and its `basis_note` on a dated or linked fact.
+    fn basis(&mut self, basis: Basis, note: &Option<Text>, pointer: &Ptr<'_>, what: &str) {
+        if let Some(n) = note {
+            self.uses_1_1(pointer, "basis_note");
+            self.text(n, &pointer.key("basis_note"));
+        }
+        if basis == Basis::Inferred {
+            self.uses_1_1(pointer, "basis");
+            if note.is_none() {
+                self.push(
+                    Rule::BasisWithoutNote,
+                    pointer,
+                    format!("an inferred {what} should say why in `basis_note`"),
+                );
+            }
+        }
+    }
+
+    fn url(&mut self, url: &str, pointer: &Ptr<'_>, allow_relative: bool) {
         let lower = url.trim().to_ascii_lowercase();
         let ok = http_link(url).is_some()
             || (allow_relative && !lower.contains(':') && !lower.starts_with("//"));
@@ -416,89 +586,134 @@ fn valid_color(c: &str) -> bool {
 
 /// All semantic checks. The result is sorted: errors first, then by pointer.
 pub fn validate(feed: &Feed) -> Vec<Issue> {
+    let declares_1_0 = schema_minor(&feed.meta.schema_version) == Some(0);
     let mut c = Ctx {
         issues: vec![],
         ids: HashMap::new(),
         source_docs: feed.meta.sources.iter().map(|s| s.id.as_str()).collect(),
+        declares_1_0,
+        first_1_1: None,
     };
     check_meta(&mut c, feed);
     collect_ids(&mut c, feed);
 
     let goals: BTreeMap<&str, &Goal> = feed.goals.iter().map(|g| (g.id.as_str(), g)).collect();
+    let sub_goals: BTreeSet<&str> = feed
+        .goals
+        .iter()
+        .flat_map(|g| g.sub_goals.iter().map(|s| s.id.as_str()))
+        .collect();
     let phases: BTreeSet<&str> = feed.phases.iter().map(|p| p.id.as_str()).collect();
     let actors: BTreeMap<&str, &Actor> = feed.actors.iter().map(|a| (a.id.as_str(), a)).collect();
     let measures: HashMap<&str, &Measure> =
         feed.measures.iter().map(|m| (m.id.as_str(), m)).collect();
     let components: BTreeSet<&str> = feed.components.iter().map(|x| x.id.as_str()).collect();
+    let decisions: BTreeSet<&str> = feed.decisions.iter().map(|d| d.id.as_str()).collect();
+    let milestones: HashMap<&str, ()> = feed
+        .measures
+        .iter()
+        .flat_map(|m| m.milestones.iter().map(|ms| (ms.id.as_str(), ())))
+        .collect();
     let nodes = |id: &str| measures.contains_key(id) || components.contains(id);
+    let refs = Refs {
+        goals: &goals,
+        phases: &phases,
+        actors: &actors,
+        measures: &measures,
+        decisions: &decisions,
+        milestones: &milestones,
+        components: &components,
+    };
 
+    if let Some(s) = &feed.meta.standing {
+        let p = ROOT.key("meta");
+        check_standing(&mut c, s, &p.key("standing"), &decisions);
+    }
+
+    let goals_p = ROOT.key("goals");
     for (i, g) in feed.goals.iter().enumerate() {
-        let p = format!("/goals/{i}");
-        c.text(&g.name, format!("{p}/name"));
-        c.opt_text(&g.description, format!("{p}/description"));
+        let p = goals_p.idx(i);
+        c.text(&g.name, &p.key("name"));
+        c.opt_text(&g.description, &p.key("description"));
         c.sources(&g.sources, &p, "goal");
+        if let Some(s) = &g.standing {
+            check_standing(&mut c, s, &p.key("standing"), &decisions);
+        }
+        let sp = p.key("sub_goals");
         for (j, s) in g.sub_goals.iter().enumerate() {
-            let sp = format!("{p}/sub_goals/{j}");
-            c.text(&s.name, format!("{sp}/name"));
+            let sp = sp.idx(j);
+            c.text(&s.name, &sp.key("name"));
             c.sources(&s.sources, &sp, "sub-goal");
         }
     }
+    let phases_p = ROOT.key("phases");
     for (i, ph) in feed.phases.iter().enumerate() {
-        let p = format!("/phases/{i}");
-        c.text(&ph.name, format!("{p}/name"));
+        let p = phases_p.idx(i);
+        c.text(&ph.name, &p.key("name"));
         if !valid_color(&ph.color) {
             c.push(
                 Rule::InvalidColor,
-                format!("{p}/color"),
+                &p.key("color"),
                 format!("«{}» is not a colour like #1f6f8b", ph.color),
             );
         }
     }
+    let actors_p = ROOT.key("actors");
     for (i, a) in feed.actors.iter().enumerate() {
-        let p = format!("/actors/{i}");
-        c.text(&a.name, format!("{p}/name"));
+        let p = actors_p.idx(i);
+        c.text(&a.name, &p.key("name"));
         c.sources(&a.sources, &p, "actor");
         if let Some(parent) = &a.parent {
             if !actors.contains_key(parent.as_str()) {
                 c.push(
                     Rule::UnknownActor,
-                    format!("{p}/parent"),
+                    &p.key("parent"),
                     format!("parent actor «{parent}» does not exist"),
                 );
             }
         }
     }
+    let comp_p = ROOT.key("components");
     for (i, x) in feed.components.iter().enumerate() {
-        let p = format!("/components/{i}");
-        c.text(&x.name, format!("{p}/name"));
-        c.opt_text(&x.description, format!("{p}/description"));
+        let p = comp_p.idx(i);
+        c.text(&x.name, &p.key("name"));
+        c.opt_text(&x.description, &p.key("description"));
         c.sources(&x.sources, &p, "component");
         if let Some(op) = &x.operator {
             if !actors.contains_key(op.as_str()) {
                 c.push(
                     Rule::UnknownActor,
-                    format!("{p}/operator"),
+                    &p.key("operator"),
                     format!("operator «{op}» is not an actor"),
                 );
             }
         }
     }
 
+    // 1.0 ranks 1–5 on measures; with 1.1 priority lists, `priority` is only required to be a
+    // unique rank from 1 (the lists carry the ranking).
+    let max_rank: u8 = if feed.priority_lists.is_empty() {
+        5
+    } else {
+        u8::MAX
+    };
     let mut ranks: BTreeMap<u8, &str> = BTreeMap::new();
+    let measures_p = ROOT.key("measures");
     for (i, m) in feed.measures.iter().enumerate() {
-        let p = format!("/measures/{i}");
-        check_measure(&mut c, m, &p, &goals, &phases, &actors, &measures);
+        let p = measures_p.idx(i);
+        check_measure(&mut c, m, &p, &refs);
         if let Some(r) = m.priority {
-            if !(1..=5).contains(&r) {
-                c.push(
-                    Rule::InvalidPriority,
-                    format!("{p}/priority"),
-                    format!("priority {r} is outside 1–5"),
-                );
+            if !(1..=max_rank).contains(&r) {
+                let msg = if max_rank == 5 {
+                    format!("priority {r} is outside 1–5")
+                } else {
+                    format!("priority {r}; ranks start at 1")
+                };
+                c.push(Rule::InvalidPriority, &p.key("priority"), msg);
             } else if let Some(other) = ranks.insert(r, &m.id) {
                 c.push(
                     Rule::InvalidPriority,
-                    format!("{p}/priority"),
+                    &p.key("priority"),
                     format!("priority {r} is given to both «{other}» and «{}»", m.id),
                 );
             }
@@ -506,15 +721,20 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     }
     check_hierarchy(&mut c, feed, &measures);
 
+    let deps_p = ROOT.key("dependencies");
     for (i, d) in feed.dependencies.iter().enumerate() {
-        let p = format!("/dependencies/{i}");
-        c.opt_text(&d.note, format!("{p}/note"));
+        let p = deps_p.idx(i);
+        c.opt_text(&d.note, &p.key("note"));
         c.sources(&d.sources, &p, "dependency");
+        c.basis(d.basis, &d.basis_note, &p, "dependency");
+        if d.kind == DependencyKind::SeenTogether {
+            c.uses_1_1(&p.key("kind"), "dependency kind seen_together");
+        }
         for (field, id) in [("from", &d.from), ("to", &d.to)] {
             if !nodes(id) {
                 c.push(
                     Rule::DanglingReference,
-                    format!("{p}/{field}"),
+                    &p.key(field),
                     format!("«{id}» is neither a measure nor a component"),
                 );
             }
@@ -522,7 +742,7 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
         if d.from == d.to {
             c.push(
                 Rule::SelfDependency,
-                p.clone(),
+                &p,
                 format!("«{}» depends on itself", d.from),
             );
         }
@@ -544,24 +764,143 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
         shown.push(first.clone());
         c.push(
             Rule::DependencyCycle,
-            format!("/dependencies/{idx}"),
+            &deps_p.idx(idx),
             format!("dependencies form a cycle: {}", shown.join(" → ")),
         );
     }
 
+    let dec_p = ROOT.key("decisions");
     for (i, d) in feed.decisions.iter().enumerate() {
-        let p = format!("/decisions/{i}");
-        c.text(&d.title, format!("{p}/title"));
-        c.text(&d.text, format!("{p}/text"));
-        c.opt_text(&d.case_type, format!("{p}/case_type"));
-        c.date(&d.date, format!("{p}/date"));
+        let p = dec_p.idx(i);
+        c.text(&d.title, &p.key("title"));
+        c.text(&d.text, &p.key("text"));
+        c.opt_text(&d.case_type, &p.key("case_type"));
+        c.date(&d.date, &p.key("date"));
         c.sources(&d.sources, &p, "decision");
+        c.basis(d.basis, &d.basis_note, &p, "decision date");
+        let mp = p.key("measures");
         for (j, m) in d.measures.iter().enumerate() {
             if !nodes(m) {
                 c.push(
                     Rule::DanglingReference,
-                    format!("{p}/measures/{j}"),
+                    &mp.idx(j),
                     format!("decision refers to «{m}», which is neither a measure nor a component"),
+                );
+            }
+        }
+        let gp = p.key("goals");
+        for (j, g) in d.goals.iter().enumerate() {
+            c.uses_1_1(&gp, "decision goals");
+            if !goals.contains_key(g.as_str()) && !sub_goals.contains(g.as_str()) {
+                c.push(
+                    Rule::DanglingReference,
+                    &gp.idx(j),
+                    format!("decision refers to «{g}», which is neither a goal nor a sub-goal"),
+                );
+            }
+        }
+    }
+
+    // Schema 1.1: priority lists, principles, feed risks, portfolio.
+    let lists_p = ROOT.key("priority_lists");
+    for (i, l) in feed.priority_lists.iter().enumerate() {
+        let p = lists_p.idx(i);
+        c.uses_1_1(&p, "priority_lists");
+        c.text(&l.name, &p.key("name"));
+        c.opt_text(&l.rank_label, &p.key("rank_label"));
+        c.opt_text(&l.description, &p.key("description"));
+        c.sources(&l.sources, &p, "priority list");
+        if let Some(s) = &l.standing {
+            check_standing(&mut c, s, &p.key("standing"), &decisions);
+        }
+        let mut by_rank: BTreeMap<u32, &str> = BTreeMap::new();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let ip = p.key("items");
+        for (j, it) in l.items.iter().enumerate() {
+            let q = ip.idx(j);
+            let known = goals.contains_key(it.item.as_str())
+                || sub_goals.contains(it.item.as_str())
+                || measures.contains_key(it.item.as_str());
+            if !known {
+                c.push(
+                    Rule::DanglingReference,
+                    &q.key("item"),
+                    format!(
+                        "priority list item «{}» is neither a goal, a sub-goal nor a measure",
+                        it.item
+                    ),
+                );
+            }
+            if it.rank == 0 {
+                c.push(
+                    Rule::InvalidPriority,
+                    &q.key("rank"),
+                    format!("rank 0 for «{}»; ranks start at 1", it.item),
+                );
+            } else if let Some(other) = by_rank.insert(it.rank, &it.item) {
+                c.push(
+                    Rule::InvalidPriority,
+                    &q.key("rank"),
+                    format!(
+                        "rank {} is given to both «{other}» and «{}» in this list",
+                        it.rank, it.item
+                    ),
+                );
+            }
+            if !seen.insert(&it.item) {
+                c.push(
+                    Rule::InvalidPriority,
+                    &q.key("item"),
+                    format!("«{}» is ranked twice in this list", it.item),
+                );
+            }
+            c.basis(it.basis, &it.basis_note, &q, "rank");
+            c.source_refs(&it.sources, &q);
+        }
+    }
+    let pr_p = ROOT.key("principles");
+    for (i, x) in feed.principles.iter().enumerate() {
+        let p = pr_p.idx(i);
+        c.uses_1_1(&p, "principles");
+        c.text(&x.text, &p.key("text"));
+        c.sources(&x.sources, &p, "principle");
+        if let Some(s) = &x.standing {
+            check_standing(&mut c, s, &p.key("standing"), &decisions);
+        }
+        let ap = p.key("applies_to");
+        for (j, id) in x.applies_to.iter().enumerate() {
+            let known = feed.priority_lists.iter().any(|l| &l.id == id)
+                || goals.contains_key(id.as_str())
+                || sub_goals.contains(id.as_str())
+                || nodes(id);
+            if !known {
+                c.push(
+                    Rule::DanglingReference,
+                    &ap.idx(j),
+                    format!("principle applies to «{id}», which is not a priority list, goal, measure or component"),
+                );
+            }
+        }
+    }
+    let risks_p = ROOT.key("risks");
+    for (i, r) in feed.risks.iter().enumerate() {
+        let p = risks_p.idx(i);
+        c.uses_1_1(&p, "risks");
+        check_risk(&mut c, r, &p, &refs);
+    }
+    let port_p = ROOT.key("portfolio");
+    for (i, s) in feed.portfolio.iter().enumerate() {
+        let p = port_p.idx(i);
+        c.uses_1_1(&p, "portfolio");
+        c.date(&s.as_of, &p.key("as_of"));
+        c.text(&s.text, &p.key("text"));
+        c.sources(&s.sources, &p, "portfolio snapshot");
+        if let Some(r) = &s.reported_by {
+            if !actors.contains_key(r.as_str()) {
+                c.push(
+                    Rule::UnknownActor,
+                    &p.key("reported_by"),
+                    format!("reporter «{r}» is not an actor"),
                 );
             }
         }
@@ -570,8 +909,19 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     if feed.measures.is_empty() {
         c.push(
             Rule::EmptyFeed,
-            "/measures".into(),
+            &measures_p,
             "the feed has no measures".into(),
+        );
+    }
+
+    if let Some((at, what)) = c.first_1_1.take() {
+        c.push_at(
+            Rule::VersionFeatureMismatch,
+            "/meta/schema_version".into(),
+            format!(
+                "the feed declares schema «{}» but uses {what} (schema 1.1) at {at}; declare 1.1.0",
+                feed.meta.schema_version
+            ),
         );
     }
 
@@ -580,31 +930,122 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     issues
 }
 
+/// The lookups the per-record checks share.
+struct Refs<'a, 'f> {
+    goals: &'a BTreeMap<&'f str, &'f Goal>,
+    phases: &'a BTreeSet<&'f str>,
+    actors: &'a BTreeMap<&'f str, &'f Actor>,
+    measures: &'a HashMap<&'f str, &'f Measure>,
+    decisions: &'a BTreeSet<&'f str>,
+    milestones: &'a HashMap<&'f str, ()>,
+    components: &'a BTreeSet<&'f str>,
+}
+
+/// The minor version of a `schema_version` such as `1.1.0`.
+pub fn schema_minor(version: &str) -> Option<u64> {
+    schema_major(version)?;
+    version.trim().split('.').nth(1)?.parse().ok()
+}
+
+fn check_standing(c: &mut Ctx<'_>, s: &Standing, p: &Ptr<'_>, decisions: &BTreeSet<&str>) {
+    c.uses_1_1(p, "standing");
+    c.opt_text(&s.text, &p.key("text"));
+    if let Some(d) = &s.since {
+        c.date(d, &p.key("since"));
+    }
+    if let Some(d) = &s.decision {
+        if !decisions.contains(d.as_str()) {
+            c.push(
+                Rule::DanglingReference,
+                &p.key("decision"),
+                format!("standing refers to decision «{d}», which does not exist"),
+            );
+        }
+    }
+    c.basis(s.basis, &s.basis_note, p, "standing");
+    c.sources(&s.sources, p, "standing");
+}
+
+fn check_scale(c: &mut Ctx<'_>, v: Option<u8>, p: &Ptr<'_>, what: &str) {
+    if let Some(v) = v {
+        if !(1..=5).contains(&v) {
+            c.push(
+                Rule::InvalidRiskScale,
+                p,
+                format!("{what} {v} is outside the scale 1–5"),
+            );
+        }
+    }
+}
+
+fn check_risk(c: &mut Ctx<'_>, r: &Risk, p: &Ptr<'_>, refs: &Refs<'_, '_>) {
+    c.text(&r.description, &p.key("description"));
+    c.opt_text(&r.mitigation, &p.key("mitigation"));
+    check_scale(c, r.likelihood, &p.key("likelihood"), "likelihood");
+    check_scale(c, r.consequence, &p.key("consequence"), "consequence");
+    if let Some(o) = &r.owner {
+        if !refs.actors.contains_key(o.as_str()) {
+            c.push(
+                Rule::UnknownActor,
+                &p.key("owner"),
+                format!("risk owner «{o}» is not an actor"),
+            );
+        }
+    }
+    if let Some(d) = &r.as_of {
+        c.date(d, &p.key("as_of"));
+    }
+    let cp = p.key("concerns");
+    for (j, id) in r.concerns.iter().enumerate() {
+        if !refs.measures.contains_key(id.as_str()) && !refs.components.contains(id.as_str()) {
+            c.push(
+                Rule::DanglingReference,
+                &cp.idx(j),
+                format!("risk concerns «{id}», which is neither a measure nor a component"),
+            );
+        }
+    }
+    c.basis(r.basis, &r.basis_note, p, "risk");
+    let what = match r.kind {
+        RiskKind::Risk => "risk",
+        RiskKind::Precondition => "precondition",
+    };
+    c.sources(&r.sources, p, what);
+}
+
+fn check_assessment(c: &mut Ctx<'_>, a: &Assessment, p: &Ptr<'_>, what: &str) {
+    c.uses_1_1(p, "cost or support");
+    c.opt_text(&a.text, &p.key("text"));
+    c.basis(a.basis, &a.basis_note, p, what);
+    c.sources(&a.sources, p, what);
+}
+
 fn check_meta(c: &mut Ctx<'_>, feed: &Feed) {
     let m = &feed.meta;
+    let mp = ROOT.key("meta");
     if schema_major(&m.schema_version) != Some(SUPPORTED_MAJOR) {
         c.push(
             Rule::UnsupportedSchemaVersion,
-            "/meta/schema_version".into(),
+            &mp.key("schema_version"),
             format!(
                 "«{}» is not a supported schema version (major {SUPPORTED_MAJOR}, written as 1.x.y)",
                 m.schema_version
             ),
         );
     }
-    c.text(&m.title, "/meta/title".into());
-    c.text(&m.version_label, "/meta/version_label".into());
-    c.text(&m.publisher, "/meta/publisher".into());
-    c.opt_text(&m.note, "/meta/note".into());
-    c.date(&m.published, "/meta/published".into());
+    c.text(&m.title, &mp.key("title"));
+    c.text(&m.version_label, &mp.key("version_label"));
+    c.text(&m.publisher, &mp.key("publisher"));
+    c.opt_text(&m.note, &mp.key("note"));
+    c.date(&m.published, &mp.key("published"));
     if let Some(prev) = &m.previous_version {
-        c.url(prev, "/meta/previous_version".into(), true);
+        c.url(prev, &mp.key("previous_version"), true);
     }
     if let Some(pp) = m.plan_period {
         if pp.end < pp.start {
             c.push(
                 Rule::EndBeforeStart,
-                "/meta/plan_period".into(),
+                &mp.key("plan_period"),
                 format!(
                     "plan period ends ({}) before it starts ({})",
                     pp.end, pp.start
@@ -612,61 +1053,107 @@ fn check_meta(c: &mut Ctx<'_>, feed: &Feed) {
             );
         }
     }
+    if let Some(t) = &m.terms {
+        let tp = mp.key("terms");
+        c.uses_1_1(&tp, "terms");
+        c.opt_text(&t.goal_singular, &tp.key("goal_singular"));
+        c.opt_text(&t.goal_plural, &tp.key("goal_plural"));
+        c.opt_text(&t.title, &tp.key("title"));
+        c.opt_text(&t.subtitle, &tp.key("subtitle"));
+    }
     let mut seen = BTreeSet::new();
+    let sp = mp.key("sources");
     for (i, s) in m.sources.iter().enumerate() {
-        let p = format!("/meta/sources/{i}");
+        let p = sp.idx(i);
         if !seen.insert(s.id.as_str()) {
             c.push(
                 Rule::DuplicateId,
-                format!("{p}/id"),
+                &p.key("id"),
                 format!("source document id «{}» is used twice", s.id),
             );
         }
-        c.text(&s.title, format!("{p}/title"));
+        c.text(&s.title, &p.key("title"));
         if let Some(d) = &s.date {
-            c.date(d, format!("{p}/date"));
+            c.date(d, &p.key("date"));
         }
         if let Some(u) = &s.url {
-            c.url(u, format!("{p}/url"), false);
+            c.url(u, &p.key("url"), false);
         }
     }
 }
 
 fn collect_ids<'f>(c: &mut Ctx<'f>, feed: &'f Feed) {
+    let gp = ROOT.key("goals");
     for (i, g) in feed.goals.iter().enumerate() {
-        c.id(&g.id, format!("/goals/{i}/id"));
+        let p = gp.idx(i);
+        c.id(&g.id, &p.key("id"));
+        let sp = p.key("sub_goals");
         for (j, s) in g.sub_goals.iter().enumerate() {
-            c.id(&s.id, format!("/goals/{i}/sub_goals/{j}/id"));
+            c.id(&s.id, &sp.idx(j).key("id"));
         }
     }
-    for (i, x) in feed.phases.iter().enumerate() {
-        c.id(&x.id, format!("/phases/{i}/id"));
+    for (key, ids) in [
+        (
+            "phases",
+            feed.phases
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "actors",
+            feed.actors.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            "components",
+            feed.components.iter().map(|x| x.id.as_str()).collect(),
+        ),
+    ] {
+        let p = ROOT.key(key);
+        for (i, id) in ids.into_iter().enumerate() {
+            c.id(id, &p.idx(i).key("id"));
+        }
     }
-    for (i, x) in feed.actors.iter().enumerate() {
-        c.id(&x.id, format!("/actors/{i}/id"));
-    }
-    for (i, x) in feed.components.iter().enumerate() {
-        c.id(&x.id, format!("/components/{i}/id"));
-    }
+    let mp = ROOT.key("measures");
     for (i, m) in feed.measures.iter().enumerate() {
-        c.id(&m.id, format!("/measures/{i}/id"));
+        let p = mp.idx(i);
+        c.id(&m.id, &p.key("id"));
+        let msp = p.key("milestones");
         for (j, ms) in m.milestones.iter().enumerate() {
-            c.id(&ms.id, format!("/measures/{i}/milestones/{j}/id"));
+            c.id(&ms.id, &msp.idx(j).key("id"));
+        }
+        let rp = p.key("risks");
+        for (j, r) in m.risks.iter().enumerate() {
+            c.id(&r.id, &rp.idx(j).key("id"));
         }
     }
+    let dp = ROOT.key("dependencies");
     for (i, x) in feed.dependencies.iter().enumerate() {
-        c.id(&x.id, format!("/dependencies/{i}/id"));
+        c.id(&x.id, &dp.idx(i).key("id"));
     }
+    let dp = ROOT.key("decisions");
     for (i, x) in feed.decisions.iter().enumerate() {
-        c.id(&x.id, format!("/decisions/{i}/id"));
+        c.id(&x.id, &dp.idx(i).key("id"));
+    }
+    let lp = ROOT.key("priority_lists");
+    for (i, x) in feed.priority_lists.iter().enumerate() {
+        c.id(&x.id, &lp.idx(i).key("id"));
+    }
+    let pp = ROOT.key("principles");
+    for (i, x) in feed.principles.iter().enumerate() {
+        c.id(&x.id, &pp.idx(i).key("id"));
+    }
+    let rp = ROOT.key("risks");
+    for (i, x) in feed.risks.iter().enumerate() {
+        c.id(&x.id, &rp.idx(i).key("id"));
     }
 }
 
-fn check_goal_link(c: &mut Ctx<'_>, link: &GoalLink, p: String, goals: &BTreeMap<&str, &Goal>) {
+fn check_goal_link(c: &mut Ctx<'_>, link: &GoalLink, p: &Ptr<'_>, goals: &BTreeMap<&str, &Goal>) {
     match goals.get(link.goal.as_str()) {
         None => c.push(
             Rule::UnknownGoal,
-            format!("{p}/goal"),
+            &p.key("goal"),
             format!("goal «{}» does not exist", link.goal),
         ),
         Some(g) => {
@@ -674,14 +1161,14 @@ fn check_goal_link(c: &mut Ctx<'_>, link: &GoalLink, p: String, goals: &BTreeMap
                 if !g.sub_goals.iter().any(|s| &s.id == sg) {
                     c.push(
                         Rule::UnknownGoal,
-                        format!("{p}/sub_goal"),
+                        &p.key("sub_goal"),
                         format!("sub-goal «{sg}» is not a sub-goal of «{}»", g.id),
                     );
                 }
             }
         }
     }
-    c.opt_text(&link.note, format!("{p}/note"));
+    c.opt_text(&link.note, &p.key("note"));
     if link.basis == Basis::Inferred && link.note.is_none() {
         c.push(
             Rule::InferredWithoutNote,
@@ -689,83 +1176,151 @@ fn check_goal_link(c: &mut Ctx<'_>, link: &GoalLink, p: String, goals: &BTreeMap
             "an inferred goal link should say why in `note`".into(),
         );
     } else if link.basis == Basis::Stated {
-        c.sources(&link.sources, &p, "stated goal link");
+        c.sources(&link.sources, p, "stated goal link");
     }
 }
 
-fn check_measure(
-    c: &mut Ctx<'_>,
-    m: &Measure,
-    p: &str,
-    goals: &BTreeMap<&str, &Goal>,
-    phases: &BTreeSet<&str>,
-    actors: &BTreeMap<&str, &Actor>,
-    measures: &HashMap<&str, &Measure>,
-) {
-    c.text(&m.name, format!("{p}/name"));
-    c.opt_text(&m.description, format!("{p}/description"));
-    c.opt_text(&m.programme, format!("{p}/programme"));
+fn check_measure(c: &mut Ctx<'_>, m: &Measure, p: &Ptr<'_>, refs: &Refs<'_, '_>) {
+    c.text(&m.name, &p.key("name"));
+    c.opt_text(&m.description, &p.key("description"));
+    c.opt_text(&m.programme, &p.key("programme"));
+    let ap = p.key("aliases");
     for (i, a) in m.aliases.iter().enumerate() {
-        c.text(a, format!("{p}/aliases/{i}"));
+        c.text(a, &ap.idx(i));
     }
     c.sources(&m.sources, p, "measure");
     if let Some(parent) = &m.parent {
-        if !measures.contains_key(parent.as_str()) {
+        if !refs.measures.contains_key(parent.as_str()) {
             c.push(
                 Rule::DanglingReference,
-                format!("{p}/parent"),
+                &p.key("parent"),
                 format!("parent measure «{parent}» does not exist"),
             );
         }
     }
     if let Some(g) = &m.goal {
-        check_goal_link(c, g, format!("{p}/goal"), goals);
+        check_goal_link(c, g, &p.key("goal"), refs.goals);
     }
+    let op = p.key("other_goals");
     for (i, g) in m.other_goals.iter().enumerate() {
-        check_goal_link(c, g, format!("{p}/other_goals/{i}"), goals);
+        check_goal_link(c, g, &op.idx(i), refs.goals);
     }
+    if let Some(s) = &m.standing {
+        check_standing(c, s, &p.key("standing"), refs.decisions);
+    }
+    let rsp = p.key("risks");
+    for (i, r) in m.risks.iter().enumerate() {
+        let rp = rsp.idx(i);
+        c.uses_1_1(&rp, "risks");
+        check_risk(c, r, &rp, refs);
+    }
+    if let Some(a) = &m.cost {
+        check_assessment(c, a, &p.key("cost"), "cost");
+    }
+    if let Some(a) = &m.support {
+        check_assessment(c, a, &p.key("support"), "expected support");
+    }
+    if let Some(f) = &m.funding {
+        let fp = p.key("funding");
+        c.uses_1_1(&fp, "funding");
+        c.opt_text(&f.text, &fp.key("text"));
+        c.basis(f.basis, &f.basis_note, &fp, "funding");
+        c.sources(&f.sources, &fp, "funding");
+    }
+    let acp = p.key("actors");
     for (i, r) in m.actors.iter().enumerate() {
-        let rp = format!("{p}/actors/{i}");
-        c.opt_text(&r.note, format!("{rp}/note"));
-        match actors.get(r.actor.as_str()) {
+        let rp = acp.idx(i);
+        c.opt_text(&r.note, &rp.key("note"));
+        c.basis(r.basis, &r.basis_note, &rp, "role");
+        if let Some(period) = &r.period {
+            c.uses_1_1(&rp.key("period"), "role period");
+            c.date(period, &rp.key("period"));
+        }
+        if matches!(
+            r.role,
+            Role::Commissions | Role::Appoints | Role::ProposedOwner
+        ) {
+            c.uses_1_1(&rp.key("role"), "a schema 1.1 role");
+        }
+        match refs.actors.get(r.actor.as_str()) {
             None => c.push(
                 Rule::UnknownActor,
-                format!("{rp}/actor"),
+                &rp.key("actor"),
                 format!("actor «{}» does not exist", r.actor),
             ),
             Some(a) => {
-                if a.kind == ActorKind::ActorGroup && matches!(r.role, Role::Owner | Role::Operator)
-                {
-                    c.push(
-                        Rule::RoleKindMismatch,
-                        format!("{rp}/role"),
+                if a.kind == ActorKind::ActorGroup && r.role.is_organisational() {
+                    let msg = if matches!(r.role, Role::Owner | Role::Operator) {
                         format!(
                             "«{}» is an actor group; owners and operators are organisations",
                             r.actor
-                        ),
-                    );
+                        )
+                    } else {
+                        format!(
+                            "«{}» is an actor group; only organisations commission, appoint or are proposed as owners",
+                            r.actor
+                        )
+                    };
+                    c.push(Rule::RoleKindMismatch, &rp.key("role"), msg);
                 }
             }
         }
     }
+    let php = p.key("phases");
+    let mut orders: BTreeMap<u32, usize> = BTreeMap::new();
     for (i, ph) in m.phases.iter().enumerate() {
-        let pp = format!("{p}/phases/{i}");
-        if !phases.contains(ph.phase.as_str()) {
+        let pp = php.idx(i);
+        if !refs.phases.contains(ph.phase.as_str()) {
             c.push(
                 Rule::UnknownPhase,
-                format!("{pp}/phase"),
+                &pp.key("phase"),
                 format!("phase «{}» does not exist", ph.phase),
             );
         }
-        c.opt_text(&ph.note, format!("{pp}/note"));
+        c.opt_text(&ph.note, &pp.key("note"));
         c.sources(&ph.sources, &pp, "phase period");
-        let start = c.date(&ph.start, format!("{pp}/start"));
-        let end = ph.end.as_ref().and_then(|e| c.date(e, format!("{pp}/end")));
+        c.basis(ph.basis, &ph.basis_note, &pp, "phase period");
+        if ph.ongoing {
+            c.uses_1_1(&pp.key("ongoing"), "ongoing");
+        }
+        if let Some(o) = ph.order {
+            c.uses_1_1(&pp.key("order"), "order");
+            if o == 0 {
+                c.push(
+                    Rule::InvalidPhaseOrder,
+                    &pp.key("order"),
+                    "order 0; the first phase of a sequence is 1".into(),
+                );
+            } else if let Some(first) = orders.insert(o, i) {
+                c.push(
+                    Rule::InvalidPhaseOrder,
+                    &pp.key("order"),
+                    format!("order {o} is also given to {}", php.idx(first).render()),
+                );
+            }
+        }
+        if !ph.is_dated() {
+            c.uses_1_1(&pp, "a phase without a start");
+            if ph.order.is_none() && !ph.ongoing {
+                c.push(
+                    Rule::InvalidPhaseOrder,
+                    &pp.key("start"),
+                    "no start date, no `order` and not `ongoing`: the phase cannot be placed"
+                        .into(),
+                );
+            }
+            if let Some(e) = &ph.end {
+                c.date(e, &pp.key("end"));
+            }
+            continue;
+        }
+        let start = c.date(&ph.start, &pp.key("start"));
+        let end = ph.end.as_ref().and_then(|e| c.date(e, &pp.key("end")));
         if let (Some(s), Some(e)) = (start, end) {
             if e.end < s.start {
                 c.push(
                     Rule::EndBeforeStart,
-                    format!("{pp}/end"),
+                    &pp.key("end"),
                     format!(
                         "ends ({}) before it starts ({})",
                         ph.end.as_deref().unwrap_or(""),
@@ -775,68 +1330,110 @@ fn check_measure(
             }
         }
     }
+    let msp = p.key("milestones");
     for (i, ms) in m.milestones.iter().enumerate() {
-        let mp = format!("{p}/milestones/{i}");
-        c.text(&ms.title, format!("{mp}/title"));
-        c.opt_text(&ms.date_text, format!("{mp}/date_text"));
+        let mp = msp.idx(i);
+        c.text(&ms.title, &mp.key("title"));
+        c.opt_text(&ms.date_text, &mp.key("date_text"));
         c.sources(&ms.sources, &mp, "milestone");
-        let date = c.date(&ms.date, format!("{mp}/date"));
+        c.basis(ms.basis, &ms.basis_note, &mp, "date");
+        if let Some(s) = &ms.standing {
+            check_standing(c, s, &mp.key("standing"), refs.decisions);
+        }
+        if let Some(r) = &ms.replaces {
+            let rp = mp.key("replaces");
+            c.uses_1_1(&rp, "replaces");
+            if r == &ms.id {
+                c.push(
+                    Rule::InvalidReplaces,
+                    &rp,
+                    format!("milestone «{r}» replaces itself"),
+                );
+            } else if refs.milestones.contains_key(r.as_str()) {
+                c.push(
+                    Rule::InvalidReplaces,
+                    &rp,
+                    format!("«{r}» is a milestone of this feed; `replaces` names a milestone of the previous version"),
+                );
+            }
+        } else if ms.target_changed {
+            c.push(
+                Rule::InvalidReplaces,
+                &mp.key("target_changed"),
+                "`target_changed` says which older milestone changed target only together with `replaces`".into(),
+            );
+        }
+        let date = c.date(&ms.date, &mp.key("date"));
         if let Some(orig) = &ms.original_date {
-            let o = c.date(orig, format!("{mp}/original_date"));
+            let o = c.date(orig, &mp.key("original_date"));
             if let (Some(d), Some(o)) = (date, o) {
                 if ms.kind == MilestoneKind::Postponed && d.start <= o.start {
                     c.push(
                         Rule::PostponedNotLater,
-                        format!("{mp}/date"),
+                        &mp.key("date"),
                         format!("postponed to {} which is not later than {}", ms.date, orig),
                     );
                 }
             }
         }
     }
+    let amp = p.key("ambitions");
     for (i, a) in m.ambitions.iter().enumerate() {
-        let ap = format!("{p}/ambitions/{i}");
-        c.text(&a.metric, format!("{ap}/metric"));
-        c.text(&a.text, format!("{ap}/text"));
+        let ap = amp.idx(i);
+        c.text(&a.metric, &ap.key("metric"));
+        c.text(&a.text, &ap.key("text"));
         c.sources(&a.sources, &ap, "ambition");
+        if a.approximate {
+            c.uses_1_1(&ap.key("approximate"), "approximate");
+        }
+        if let Some(s) = &a.standing {
+            check_standing(c, s, &ap.key("standing"), refs.decisions);
+        }
     }
+    let bsp = p.key("baselines");
     for (i, b) in m.baselines.iter().enumerate() {
-        let bp = format!("{p}/baselines/{i}");
-        c.text(&b.metric, format!("{bp}/metric"));
-        c.text(&b.text, format!("{bp}/text"));
+        let bp = bsp.idx(i);
+        c.text(&b.metric, &bp.key("metric"));
+        c.text(&b.text, &bp.key("text"));
         if let Some(d) = &b.date {
-            c.date(d, format!("{bp}/date"));
+            c.date(d, &bp.key("date"));
+        }
+        if b.approximate {
+            c.uses_1_1(&bp.key("approximate"), "approximate");
         }
         c.sources(&b.sources, &bp, "baseline");
     }
+    let stp = p.key("status");
     for (i, s) in m.status.iter().enumerate() {
-        let sp = format!("{p}/status/{i}");
-        c.date(&s.as_of, format!("{sp}/as_of"));
-        c.opt_text(&s.text, format!("{sp}/text"));
+        let sp = stp.idx(i);
+        c.date(&s.as_of, &sp.key("as_of"));
+        c.opt_text(&s.text, &sp.key("text"));
         c.sources(&s.sources, &sp, "status");
+        c.basis(s.basis, &s.basis_note, &sp, "status");
         if let Some(r) = &s.reported_by {
-            if !actors.contains_key(r.as_str()) {
+            if !refs.actors.contains_key(r.as_str()) {
                 c.push(
                     Rule::UnknownActor,
-                    format!("{sp}/reported_by"),
+                    &sp.key("reported_by"),
                     format!("reporter «{r}» is not an actor"),
                 );
             }
         }
     }
+    let bnp = p.key("benefits");
     for (i, b) in m.benefits.iter().enumerate() {
-        let bp = format!("{p}/benefits/{i}");
-        c.opt_text(&b.text, format!("{bp}/text"));
+        let bp = bnp.idx(i);
+        c.opt_text(&b.text, &bp.key("text"));
         c.sources(&b.sources, &bp, "benefit");
-        match actors.get(b.actor_group.as_str()) {
+        match refs.actors.get(b.actor_group.as_str()) {
             None => c.push(
                 Rule::UnknownActor,
-                format!("{bp}/actor_group"),
+                &bp.key("actor_group"),
                 format!("actor group «{}» does not exist", b.actor_group),
             ),
             Some(a) if a.kind != ActorKind::ActorGroup => c.push(
                 Rule::RoleKindMismatch,
-                format!("{bp}/actor_group"),
+                &bp.key("actor_group"),
                 format!("«{}» is an organisation, not an actor group", b.actor_group),
             ),
             Some(_) => {}
@@ -848,7 +1445,7 @@ fn check_measure(
             _ => false,
         };
         if bad {
-            c.push(Rule::InvalidScore, format!("{bp}/score"), {
+            c.push(Rule::InvalidScore, &bp.key("score"), {
                 let show = |v: Option<u8>| v.map_or("none".to_string(), |v| v.to_string());
                 let range = match b.score_max {
                     Some(_) => format!("{}–{}", show(b.score), show(b.score_max)),
@@ -861,6 +1458,7 @@ fn check_measure(
 }
 
 fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &HashMap<&str, &Measure>) {
+    let mp = ROOT.key("measures");
     for (i, m) in feed.measures.iter().enumerate() {
         let mut seen = BTreeSet::new();
         let mut cur = m;
@@ -869,7 +1467,7 @@ fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &HashMap<&str, &Measu
             if !seen.insert(parent.id.as_str()) {
                 c.push(
                     Rule::HierarchyCycle,
-                    format!("/measures/{i}/parent"),
+                    &mp.idx(i).key("parent"),
                     format!("«{}» is (indirectly) its own parent", m.id),
                 );
                 break;
@@ -877,6 +1475,36 @@ fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &HashMap<&str, &Measu
             cur = parent;
         }
     }
+}
+
+/// Schema 1.1: checks of a feed against the previous version it is compared with: a milestone's
+/// `replaces` must name a milestone of that version (`dangling-reference` otherwise). The
+/// `veikart-check --previous OLD.json` command and the comparison view run it.
+pub fn validate_against_previous(old: &Feed, new: &Feed) -> Vec<Issue> {
+    let old_ms: BTreeSet<&str> = old
+        .measures
+        .iter()
+        .flat_map(|m| m.milestones.iter().map(|x| x.id.as_str()))
+        .collect();
+    let mut out = vec![];
+    for (i, m) in new.measures.iter().enumerate() {
+        for (j, ms) in m.milestones.iter().enumerate() {
+            if let Some(r) = &ms.replaces {
+                if !old_ms.contains(r.as_str()) {
+                    out.push(Issue {
+                        rule: Rule::DanglingReference,
+                        severity: Rule::DanglingReference.severity(),
+                        pointer: format!("/measures/{i}/milestones/{j}/replaces"),
+                        message: format!(
+                            "«{r}» is not a milestone of the previous version «{}»",
+                            old.meta.id
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Everything a loaded feed carries: the feed and its findings.
@@ -972,6 +1600,91 @@ mod tests {
     #[test]
     fn pointer_tokens_escape() {
         assert_eq!(pointer_token("a/b~c"), "a~1b~0c");
+    }
+
+    #[test]
+    fn lazy_pointers_render_like_the_strings_they_replace() {
+        let m = ROOT.key("measures");
+        let i = m.idx(12);
+        let ph = i.key("phases");
+        let j = ph.idx(0);
+        let end = j.key("end");
+        assert_eq!(end.render(), "/measures/12/phases/0/end");
+        assert_eq!(end.to_loc().to_string(), "/measures/12/phases/0/end");
+        assert_eq!(ROOT.render(), "");
+        assert_eq!(
+            ROOT.key("meta").key("schema_version").render(),
+            "/meta/schema_version"
+        );
+    }
+
+    #[test]
+    fn schema_minor_and_the_1_0_feature_warning() {
+        assert_eq!(schema_minor("1.1.0"), Some(1));
+        assert_eq!(schema_minor("1.0.3"), Some(0));
+        assert_eq!(schema_minor("1.1"), None);
+        let mut f = crate::minimal_fixture();
+        assert!(validate(&f).is_empty(), "minimal is clean");
+        // A season is a 1.1 date: fine for 1.1, a warning for a feed that declares 1.0.
+        f.measures[0].milestones[0].date = "2027-høst".into();
+        let issues = validate(&f);
+        assert_eq!(issues.len(), 1, "{issues:#?}");
+        assert_eq!(issues[0].rule, Rule::VersionFeatureMismatch);
+        assert_eq!(issues[0].severity, Severity::Warning);
+        assert!(
+            issues[0]
+                .message
+                .contains("a season as a date (schema 1.1) at /measures/0/milestones/0/date"),
+            "{}",
+            issues[0].message
+        );
+        f.meta.schema_version = "1.1.0".into();
+        assert!(validate(&f).is_empty());
+        // A later minor version is read as far as this build knows it, without a warning.
+        f.meta.schema_version = "1.7.0".into();
+        assert!(validate(&f).is_empty());
+    }
+
+    #[test]
+    fn a_milestone_cannot_replace_itself() {
+        let mut f = crate::minimal_fixture();
+        f.meta.schema_version = "1.1.0".into();
+        let id = f.measures[0].milestones[0].id.clone();
+        f.measures[0].milestones[0].replaces = Some(id);
+        let issues = validate(&f);
+        assert_eq!(issues.len(), 1, "{issues:#?}");
+        assert_eq!(issues[0].rule, Rule::InvalidReplaces);
+        assert_eq!(issues[0].pointer, "/measures/0/milestones/0/replaces");
+        assert_eq!(issues[0].message, "milestone «PLL-m2027» replaces itself");
+    }
+
+    #[test]
+    fn with_priority_lists_the_old_rank_is_not_capped_at_five() {
+        let mut f = crate::minimal_fixture();
+        f.measures[0].priority = Some(7);
+        let issues = validate(&f);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].message, "priority 7 is outside 1–5");
+        f.meta.schema_version = "1.1.0".into();
+        f.priority_lists.push(PriorityList {
+            id: "liste".into(),
+            name: Text {
+                nb: Some("Liste".into()),
+                ..Text::default()
+            },
+            rank_label: None,
+            description: None,
+            items: vec![RankedItem {
+                rank: 7,
+                item: "PLL".into(),
+                basis: Basis::Stated,
+                basis_note: None,
+                sources: vec![],
+            }],
+            standing: None,
+            sources: f.measures[0].sources.clone(),
+        });
+        assert!(validate(&f).is_empty(), "{:#?}", validate(&f));
     }
 
     #[test]

@@ -276,5 +276,41 @@ pub fn describe(c: &Change, new: &Indexed, old: &Indexed, lang: Lang) -> (&'stat
                 format!("{head}({}): {}", format_date(date, lang), title.get(lang)),
             )
         }
+        MilestoneReplaced {
+            old_title,
+            old: o,
+            title,
+            new: n,
+            ..
+        } => (
+            t(lang, K::ChMilestoneReplaced),
+            format!(
+                "{} ({}) → {} ({})",
+                q(old_title.get(lang)),
+                when_text(o, lang),
+                q(title.get(lang)),
+                when_text(n, lang)
+            ),
+        ),
+        MeasureWithdrawn { name, standing } => (
+            t(lang, K::ChMeasureWithdrawn),
+            match (&standing.text, &standing.since) {
+                (Some(x), _) => format!("{} — {}", name.get(lang), x.get(lang)),
+                (None, Some(since)) => format!("{} ({})", name.get(lang), format_date(since, lang)),
+                (None, None) => name.get(lang).to_string(),
+            },
+        ),
+        StandingChanged { old: o, new: n, .. } => {
+            let st = |s: &Option<veikart_domain::model::StandingState>| {
+                t(
+                    lang,
+                    s.map(labels::standing).unwrap_or(K::StandingNotStated),
+                )
+            };
+            (
+                t(lang, K::ChStandingChanged),
+                format!("{} → {}", st(o), st(n)),
+            )
+        }
     }
 }

@@ -141,6 +141,8 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             date: Some("2026-11-01".into()),
             url: None,
         }],
+        standing: None,
+        terms: None,
     };
     let goals = (1..=5u32)
         .map(|g| Goal {
@@ -155,6 +157,7 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                     sources: src(r),
                 })
                 .collect(),
+            standing: None,
             sources: src(r),
         })
         .collect();
@@ -210,6 +213,9 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             actor: format!("org-{}", r.below(ORGS)),
             role: Role::Owner,
             note: None,
+            period: None,
+            basis: Basis::Stated,
+            basis_note: None,
             sources: vec![],
         }];
         let g1 = r.below(GROUPS);
@@ -222,6 +228,9 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                 actor: format!("grp-{g}"),
                 role: Role::Affected,
                 note: None,
+                period: None,
+                basis: Basis::Stated,
+                basis_note: None,
                 sources: vec![],
             });
         }
@@ -240,6 +249,10 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                 start,
                 end,
                 note: None,
+                order: None,
+                ongoing: false,
+                basis: Basis::Stated,
+                basis_note: None,
                 sources: src(r),
             });
             year += 1;
@@ -270,6 +283,11 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                     },
                     original_date: postponed.then(|| format!("{}", y - 1)),
                     date_text: None,
+                    basis: Basis::Stated,
+                    basis_note: None,
+                    replaces: None,
+                    target_changed: false,
+                    standing: None,
                     sources: src(r),
                 }
             })
@@ -286,6 +304,8 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             ][r.below(4)],
             reported_by: None,
             text: None,
+            basis: Basis::Stated,
+            basis_note: None,
             sources: src(r),
         }];
         let score = 1 + r.below(4) as u8;
@@ -327,6 +347,11 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             baselines: vec![],
             status,
             benefits,
+            standing: None,
+            risks: vec![],
+            cost: None,
+            funding: None,
+            support: None,
             sources: src(r),
         });
         // Dependencies point back (to an earlier, nearby measure) or to a component: acyclic.
@@ -347,6 +372,8 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                 },
                 critical: r.chance(10),
                 note: None,
+                basis: Basis::Stated,
+                basis_note: None,
                 sources: src(r),
             });
         }
@@ -363,6 +390,9 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             title: text(format!("Sak {}", k + 1), format!("Case {}", k + 1)),
             text: text("Tatt til orientering.".into(), "Noted.".into()),
             measures: vec![format!("T{:05}", k * 20)],
+            goals: vec![],
+            basis: Basis::Stated,
+            basis_note: None,
             sources: src(r),
         })
         .collect();
@@ -375,6 +405,10 @@ pub fn synth(n: usize, seed: u64) -> Feed {
         measures,
         dependencies,
         decisions,
+        priority_lists: vec![],
+        principles: vec![],
+        risks: vec![],
+        portfolio: vec![],
     }
 }
 
