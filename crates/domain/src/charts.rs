@@ -147,6 +147,21 @@ pub fn ambition_svg(m: &Measure, width: u32, height: u32) -> Option<String> {
     Some(svg)
 }
 
+/// The measures a priority list ranks in their own right (as an item, or under a ranked goal;
+/// not the sub-measures of a ranked area), by rank: the list `list` names, else the first.
+pub fn ranked_measures<'f>(feed: &'f Feed, list: Option<&str>) -> Vec<(u32, &'f Measure)> {
+    let lists = crate::priority::Membership::all(feed);
+    let Some(l) = crate::priority::chosen(&lists, list) else {
+        return vec![];
+    };
+    let mut out: Vec<(u32, usize)> = (0..feed.measures.len())
+        .filter(|&i| !l.only_via_area(i))
+        .filter_map(|i| Some((l.rank(i)?, i)))
+        .collect();
+    out.sort();
+    out.into_iter().map(|(r, i)| (r, &feed.measures[i])).collect()
+}
+
 fn fmt_num(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}")
@@ -155,15 +170,13 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
-/// The prioritised measures (rank 1–5) with every ambition year each one names: a dot per target
-/// year, labelled with its value where the papers give a number. Rows are labelled "rank code".
+/// The measures of the feed's first priority list (see [`ranked_measures`]) with every ambition
+/// year each one names: a dot per target year, labelled with its value where the papers give a
+/// number. Rows are labelled "rank code".
 pub fn priority_overview_svg(feed: &Feed, width: u32, height: u32) -> Option<String> {
-    let mut ranked: Vec<&Measure> = feed
-        .measures
-        .iter()
-        .filter(|m| m.priority.is_some())
-        .collect();
-    ranked.sort_by_key(|m| m.priority);
+    let ranked_with: Vec<(u32, &Measure)> = ranked_measures(feed, None);
+    let ranks: Vec<u32> = ranked_with.iter().map(|(r, _)| *r).collect();
+    let ranked: Vec<&Measure> = ranked_with.into_iter().map(|(_, m)| m).collect();
     let years: Vec<i32> = ranked
         .iter()
         .flat_map(|m| m.ambitions.iter().map(|a| a.year))
@@ -179,12 +192,9 @@ pub fn priority_overview_svg(feed: &Feed, width: u32, height: u32) -> Option<Str
         root.fill(&WHITE).ok()?;
         let labels: Vec<String> = ranked
             .iter()
-            .map(|m| {
-                format!(
-                    "{} {}",
-                    m.priority.unwrap_or(0),
-                    m.short_name.as_deref().unwrap_or(&m.id)
-                )
+            .enumerate()
+            .map(|(i, m)| {
+                format!("{} {}", ranks[i], m.short_name.as_deref().unwrap_or(&m.id))
             })
             .collect();
         let mut chart = ChartBuilder::on(&root)
@@ -243,6 +253,147 @@ pub fn priority_overview_svg(feed: &Feed, width: u32, height: u32) -> Option<Str
     Some(svg)
 }
 
+/// Fill of a matrix cell by its level (light, so the numbered dots on it stay readable).
+fn cell_fill(level: crate::model::Level) -> RGBColor {
+    use crate::model::Level;
+    match level {
+        Level::Low | Level::LowMedium => RGBColor(220, 237, 222),
+        Level::Medium => RGBColor(252, 238, 196),
+        Level::MediumHigh | Level::High => RGBColor(246, 212, 206),
+    }
+}
+
+/// Geometry of [`risk_matrix_svg`]: the grid's left, top and cell size for a drawing of
+/// `width` × `height`.
+pub fn risk_matrix_grid(width: u32, height: u32) -> (f64, f64, f64) {
+    let (left, top, right, bottom) = (44.0, 30.0, 12.0, 50.0);
+    let cell = ((f64::from(width) - left - right) / 5.0)
+        .min((f64::from(height) - top - bottom) / 5.0)
+        .max(10.0);
+    (left, top, cell)
+}
+
+/// Centre of the `k`-th of `n` dots in the cell of `likelihood` (rows, 5 at the top) and
+/// `consequence` (columns, 5 at the right): dots sharing a cell sit side by side.
+pub fn risk_dot_centre(
+    likelihood: u8,
+    consequence: u8,
+    k: usize,
+    n: usize,
+    grid: (f64, f64, f64),
+) -> (f64, f64) {
+    let (left, top, cell) = grid;
+    let cx = left + (f64::from(consequence) - 0.5) * cell;
+    let cy = top + (5.0 - f64::from(likelihood) + 0.5) * cell;
+    let per_row = 3usize;
+    let rows = n.div_ceil(per_row);
+    let (row, col) = (k / per_row, k % per_row);
+    let in_row = (n - row * per_row).min(per_row);
+    let step = cell * 0.27;
+    (
+        cx + (col as f64 - (in_row as f64 - 1.0) / 2.0) * step,
+        cy + (row as f64 - (rows as f64 - 1.0) / 2.0) * step,
+    )
+}
+
+/// A 5 × 5 likelihood × consequence matrix with a numbered dot per scored risk (the number is
+/// the risk's position in the risk view's list). Dots are drawn in the order of `points`. Cells
+/// are shaded by `risk::cell_level`. `x_title` and `y_title` are the axis words in the reader's
+/// language (plotters escapes them). `None` without points.
+pub fn risk_matrix_svg(
+    points: &[crate::risk::MatrixPoint],
+    x_title: &str,
+    y_title: &str,
+    width: u32,
+    height: u32,
+) -> Option<String> {
+    if points.is_empty() {
+        return None;
+    }
+    let grid = risk_matrix_grid(width, height);
+    let (left, top, cell) = grid;
+    let px = |v: f64| v.round() as i32;
+    let font = |size: u32| ("sans-serif", size).into_font();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        for l in 1..=5u8 {
+            for c in 1..=5u8 {
+                let x = left + f64::from(c - 1) * cell;
+                let y = top + f64::from(5 - l) * cell;
+                root.draw(&Rectangle::new(
+                    [(px(x), px(y)), (px(x + cell), px(y + cell))],
+                    cell_fill(crate::risk::cell_level(l, c)).filled(),
+                ))
+                .ok()?;
+                root.draw(&Rectangle::new(
+                    [(px(x), px(y)), (px(x + cell), px(y + cell))],
+                    WHITE.stroke_width(2),
+                ))
+                .ok()?;
+            }
+        }
+        for n in 1..=5u8 {
+            let centre = (f64::from(n) - 0.5) * cell;
+            root.draw(&Text::new(
+                n.to_string(),
+                (px(left + centre), px(top + 5.0 * cell + 14.0)),
+                font(13)
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))
+            .ok()?;
+            root.draw(&Text::new(
+                n.to_string(),
+                (px(left - 14.0), px(top + 5.0 * cell - centre)),
+                font(13)
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))
+            .ok()?;
+        }
+        root.draw(&Text::new(
+            format!("{x_title} →"),
+            (px(left + 2.5 * cell), px(top + 5.0 * cell + 36.0)),
+            font(14)
+                .color(&INK)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .ok()?;
+        root.draw(&Text::new(
+            format!("↑ {y_title}"),
+            (px(left - 28.0), px(top / 2.0)),
+            font(14).color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .ok()?;
+        // dots, in the order given; those sharing a cell side by side
+        let r = (cell * 0.13).clamp(8.0, 13.0);
+        for (k, p) in points.iter().enumerate() {
+            let same: Vec<usize> = points
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.likelihood == p.likelihood && q.consequence == p.consequence)
+                .map(|(j, _)| j)
+                .collect();
+            let pos = same.iter().position(|&j| j == k).unwrap_or(0);
+            let (cx, cy) = risk_dot_centre(p.likelihood, p.consequence, pos, same.len(), grid);
+            root.draw(&Circle::new((px(cx), px(cy)), px(r), INK.filled()))
+                .ok()?;
+            root.draw(&Text::new(
+                p.number.to_string(),
+                (px(cx), px(cy)),
+                font(12)
+                    .color(&WHITE)
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))
+            .ok()?;
+        }
+        root.present().ok()?;
+    }
+    Some(svg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +446,72 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));
         assert!(svg.contains("1 &lt;script"), "row label is rank + code");
+    }
+
+    fn circles(svg: &str) -> Vec<(f64, f64)> {
+        svg.match_indices("<circle")
+            .map(|(i, _)| {
+                let tag = &svg[i..i + svg[i..].find('>').unwrap()];
+                let attr = |name: &str| -> f64 {
+                    let k = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    tag[k..k + tag[k..].find('"').unwrap()].parse().unwrap()
+                };
+                (attr("cx"), attr("cy"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn risk_matrix_places_each_risk_in_its_cell() {
+        use crate::risk::MatrixPoint;
+        let p = |number, likelihood, consequence| MatrixPoint {
+            number,
+            likelihood,
+            consequence,
+        };
+        let pts = [p(1, 3, 4), p(2, 5, 3), p(3, 2, 5), p(4, 4, 2), p(5, 4, 3)];
+        let (w, h) = (420, 380);
+        let svg = risk_matrix_svg(&pts, "Konsekvens", "Sannsynlighet <x>", w, h).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("Konsekvens →") && svg.contains("↑ Sannsynlighet &lt;x&gt;"));
+        let c = circles(&svg);
+        assert_eq!(c.len(), pts.len(), "a dot per scored risk, in order");
+        let (left, top, cell) = risk_matrix_grid(w, h);
+        for (pt, (cx, cy)) in pts.iter().zip(&c) {
+            let col = ((cx - left) / cell).floor() as u8 + 1;
+            let row = 5 - ((cy - top) / cell).floor() as u8;
+            assert_eq!((row, col), (pt.likelihood, pt.consequence), "risk {}", pt.number);
+        }
+        // higher likelihood is higher up; higher consequence further right
+        assert!(c[1].1 < c[0].1 && c[2].0 > c[0].0);
+        // numbers are drawn on the dots
+        for n in 1..=5 {
+            assert!(svg.contains(&format!("\n{n}\n</text>")), "number {n}");
+        }
+        assert!(risk_matrix_svg(&[], "x", "y", w, h).is_none());
+    }
+
+    #[test]
+    fn risks_sharing_a_cell_sit_side_by_side_inside_it() {
+        use crate::risk::MatrixPoint;
+        let pts: Vec<MatrixPoint> = (1..=4)
+            .map(|n| MatrixPoint {
+                number: n,
+                likelihood: 1,
+                consequence: 1,
+            })
+            .collect();
+        let (w, h) = (420, 380);
+        let svg = risk_matrix_svg(&pts, "x", "y", w, h).unwrap();
+        let c = circles(&svg);
+        let (left, top, cell) = risk_matrix_grid(w, h);
+        for (i, a) in c.iter().enumerate() {
+            assert!(a.0 > left && a.0 < left + cell, "inside the column");
+            assert!(a.1 > top + 4.0 * cell && a.1 < top + 5.0 * cell, "inside the row");
+            for b in &c[i + 1..] {
+                assert!((a.0 - b.0).abs() + (a.1 - b.1).abs() > 10.0, "apart");
+            }
+        }
     }
 
     #[test]

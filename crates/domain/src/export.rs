@@ -6,10 +6,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::date::{DateSpan, Ymd};
-use crate::model::Feed;
+use crate::model::{Feed, StandingState};
 use crate::roadmap::{current_status, lifecycle_key, measure_label};
 use crate::text::Lang;
-use crate::timeline::{bars, markers, LayoutItem, RowLayout, Scale};
+use crate::timeline::{bars_at, markers, LayoutItem, RowLayout, Scale};
 
 /// Byte-order mark that tells spreadsheet programs the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -28,60 +28,122 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// Column headings per language.
-fn headings(lang: Lang) -> [&'static str; 10] {
-    match lang {
+/// Column headings per language. The goal column takes the feed's own word for its top level
+/// (`meta.terms`) and the rank column the first priority list's rank label.
+fn headings(feed: &Feed, lang: Lang) -> Vec<String> {
+    let fixed: [&str; 14] = match lang {
         Lang::En => [
             "Id",
             "Code",
             "Name",
             "Parent",
-            "Goal",
-            "Priority",
+            "",
+            "",
             "Status",
             "Status as of",
             "Phases",
             "Milestones",
+            "Standing",
+            "Risks",
+            "Preconditions",
+            "Inferred (basis)",
         ],
         Lang::Nn => [
             "Id",
             "Kode",
             "Namn",
             "Overordna",
-            "Mål",
-            "Prioritet",
+            "",
+            "",
             "Status",
             "Status per",
             "Fasar",
             "Milepælar",
+            "Handsamingsstatus",
+            "Risikoar",
+            "Føresetnader",
+            "Anteke (grunnlag)",
         ],
         Lang::Nb => [
             "Id",
             "Kode",
             "Navn",
             "Overordnet",
-            "Mål",
-            "Prioritet",
+            "",
+            "",
             "Status",
             "Status per",
             "Faser",
             "Milepæler",
+            "Behandlingsstatus",
+            "Risikoer",
+            "Forutsetninger",
+            "Antatt (grunnlag)",
         ],
+    };
+    let mut h: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+    h[4] = feed.terms().goal_singular.get(lang).to_string();
+    h[5] = feed
+        .priority_lists()
+        .first()
+        .map(|l| l.rank_label.get(lang).to_string())
+        .unwrap_or_else(|| if lang == Lang::En { "Priority" } else { "Prioritet" }.into());
+    h
+}
+
+/// A standing in words, for the export.
+fn standing_word(s: StandingState, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (StandingState::Proposed, Lang::En) => "Proposed",
+        (StandingState::Proposed, Lang::Nn) => "Framlegg",
+        (StandingState::Proposed, Lang::Nb) => "Forslag",
+        (StandingState::ForDiscussion, Lang::En) => "For discussion",
+        (StandingState::ForDiscussion, _) => "Til drøfting",
+        (StandingState::Adopted, Lang::En) => "Adopted",
+        (StandingState::Adopted, Lang::Nn) => "Vedteke",
+        (StandingState::Adopted, Lang::Nb) => "Vedtatt",
+        (StandingState::Withdrawn, Lang::En) => "Withdrawn",
+        (StandingState::Withdrawn, Lang::Nn) => "Teke ut",
+        (StandingState::Withdrawn, Lang::Nb) => "Tatt ut",
+    }
+}
+
+/// A phase period for the export: "Utprøving 2023–2024"; schema 1.1 undated phases as
+/// "2. Utredning (uten dato)" or "Utprøving (pågår, start ukjent)–2025".
+fn phase_cell(name: &str, p: &crate::model::PhasePeriod, lang: Lang) -> String {
+    let end = p.end.as_deref().unwrap_or("");
+    if p.is_dated() {
+        return format!("{name} {}–{end}", p.start);
+    }
+    let (undated, ongoing) = match lang {
+        Lang::En => ("no date", "ongoing, start unknown"),
+        Lang::Nn => ("utan dato", "pågår, start ukjend"),
+        Lang::Nb => ("uten dato", "pågår, start ukjent"),
+    };
+    let order = p.order.map(|o| format!("{o}. ")).unwrap_or_default();
+    if p.ongoing {
+        format!("{order}{name} ({ongoing})–{end}")
+    } else {
+        format!("{order}{name} ({undated})")
     }
 }
 
 /// The measures `rows` (indices, in the given order) as CSV with a BOM and CRLF line ends.
-/// Phases and milestones are joined in one cell each ("Utprøving 2023–2024 | …").
+/// Phases and milestones are joined in one cell each ("Utprøving 2023–2024 | …"). Schema 1.1:
+/// the measure's standing (its own or the feed's), its risks and preconditions (counts, as in
+/// the detail panel) and its inferred facts with the editors' notes.
 pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
     let mut out = String::from(BOM);
     out.push_str(
-        &headings(lang)
+        &headings(feed, lang)
             .iter()
             .map(|h| csv_field(h))
             .collect::<Vec<_>>()
             .join(";"),
     );
     out.push_str("\r\n");
+    let lists = crate::priority::Membership::all(feed);
+    let first = lists.first();
     for &i in rows {
         let Some(m) = feed.measures.get(i) else {
             continue;
@@ -98,7 +160,7 @@ pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
             .iter()
             .map(|p| {
                 let name = crate::roadmap::phase_name(feed, &p.phase, lang);
-                format!("{name} {}–{}", p.start, p.end.as_deref().unwrap_or(""))
+                phase_cell(&name, p, lang)
             })
             .collect::<Vec<_>>()
             .join(" | ");
@@ -111,19 +173,31 @@ pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join(" | ");
+        let rank = first
+            .filter(|l| !l.only_via_area(i))
+            .and_then(|l| l.rank(i))
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        let counts = crate::risk::counts(feed, i);
         let cells = [
             m.id.clone(),
             m.short_name.clone().unwrap_or_default(),
             m.name.get(lang).to_string(),
             m.parent.clone().unwrap_or_default(),
             goal,
-            m.priority.map(|p| p.to_string()).unwrap_or_default(),
+            rank,
             status
                 .map(|s| lifecycle_key(s.lifecycle).to_string())
                 .unwrap_or_default(),
             status.map(|s| s.as_of.clone()).unwrap_or_default(),
             phases,
             milestones,
+            feed.standing_of(m)
+                .map(|s| standing_word(s.state, lang).to_string())
+                .unwrap_or_default(),
+            counts.risks.to_string(),
+            counts.preconditions.to_string(),
+            crate::basis::line(&crate::basis::inferred_of_measure(feed, i, lang), lang),
         ];
         out.push_str(
             &cells
@@ -203,6 +277,7 @@ pub fn timeline_svg(
     let x0 = EXPORT_LABEL_W;
     let y0 = EXPORT_HEAD_H + axis;
     let px = |x: f64| x.round() as i32;
+    let published = DateSpan::parse(&feed.meta.published).ok().map(|d| d.end);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
@@ -298,7 +373,7 @@ pub fn timeline_svg(
                         (indent, px(top + row_h / 2.0)),
                         font(15).color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
                     ));
-                    for b in bars(m, scale) {
+                    for b in bars_at(m, scale, published) {
                         let color = feed
                             .phases
                             .iter()
@@ -382,6 +457,68 @@ mod tests {
         assert!(one.starts_with("\u{feff}Id;Code;Name;"));
         assert_eq!(one.matches("\r\n").count(), 2);
         assert!(one.contains(&f.measures[1].id));
+    }
+
+    fn other() -> Feed {
+        crate::load(
+            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    /// The CSV's cells by heading, for the row of measure `id`.
+    fn row_of(out: &str, id: &str) -> std::collections::BTreeMap<String, String> {
+        let mut lines = out.trim_start_matches(BOM).split("\r\n");
+        let head: Vec<&str> = lines.next().unwrap().split(';').collect();
+        let line = lines
+            .find(|l| l.starts_with(&format!("{id};")))
+            .unwrap_or_else(|| panic!("no row {id}"));
+        head.iter()
+            .map(|h| h.to_string())
+            .zip(line.split(';').map(String::from))
+            .collect()
+    }
+
+    #[test]
+    fn csv_has_standing_risks_and_inferred_facts_in_the_feeds_words() {
+        let f = other();
+        let rows: Vec<usize> = (0..f.measures.len()).collect();
+        let out = csv(&f, &rows, Lang::Nb);
+        assert!(out.starts_with(
+            "\u{feff}Id;Kode;Navn;Overordnet;Innsatsområde;Rang;Status;Status per;Faser;Milepæler;\
+             Behandlingsstatus;Risikoer;Forutsetninger;Antatt (grunnlag)\r\n"
+        ));
+        let gamma = row_of(&out, "GAMMA");
+        assert_eq!(gamma["Rang"], "1");
+        assert_eq!(gamma["Behandlingsstatus"], "Forslag", "the feed's standing");
+        assert_eq!((gamma["Risikoer"].as_str(), gamma["Forutsetninger"].as_str()), ("2", "0"));
+        assert_eq!(
+            gamma["Antatt (grunnlag)"],
+            "Milepæl «Utprøving starter»: Året er lagt til i testen"
+        );
+        assert_eq!(row_of(&out, "BETA")["Behandlingsstatus"], "Vedtatt");
+        assert_eq!(row_of(&out, "EPSILON")["Behandlingsstatus"], "Tatt ut");
+        // undated phases are named with their order, ongoing ones say so
+        assert_eq!(
+            row_of(&out, "ALFA")["Faser"],
+            "1. Kartlegging (uten dato) | 2. Utredning (uten dato) | 3. Gjennomføring (uten dato)"
+        );
+        assert_eq!(
+            row_of(&out, "BETA")["Faser"],
+            "\"Gjennomføring (pågår, start ukjent)–\"",
+            "quoted: it holds a comma"
+        );
+        let en = csv(&f, &rows, Lang::En);
+        assert!(en.contains(";Focus area;Rank;") && en.contains("Inferred (basis)\r\n"));
+        // a note starting with a formula character is defused like every other cell
+        let mut g = f.clone();
+        let gi = g.measures.iter().position(|m| m.id == "GAMMA").unwrap();
+        g.measures[gi].milestones[0].title = crate::model::Text::nb("=1+1");
+        let hostile = csv(&g, &[gi], Lang::Nb);
+        assert!(hostile.contains(";Milepæl «=1+1»: "), "{hostile}");
+        assert!(csv_field("=1+1").starts_with('\''));
     }
 
     #[test]

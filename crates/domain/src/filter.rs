@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::DateSpan;
 use crate::model::{ActorKind, Feed, Measure};
+use crate::priority::{self, Membership};
 use crate::roadmap::{current_status, lifecycle_key};
 use crate::timeline::measure_spans;
 
@@ -89,6 +90,8 @@ pub const STATUS_UNKNOWN: &str = "ukjent";
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub selected: BTreeMap<Facet, BTreeSet<String>>,
+    /// Only the measures in the priority list in use (see [`Scope::list`] and
+    /// `crate::priority`); ignored when the feed has no list.
     pub prioritised_only: bool,
     /// Free text as typed (folded when matching).
     pub text: String,
@@ -269,9 +272,21 @@ pub struct Index {
     values: Vec<[Vec<u32>; 5]>,
     /// Years covered by any dated content: (first, last).
     years: Vec<Option<(i32, i32)>>,
-    prioritised: Vec<bool>,
+    /// The feed's priority lists (`crate::priority`), in `Feed::priority_lists()` order.
+    lists: Vec<Membership>,
+    /// Per measure: taken out of the roadmap (`crate::standing::withdrawn`).
+    withdrawn: Vec<bool>,
     /// Per measure, its parent's index (so a filter change walks up without a map).
     parents: Vec<Option<usize>>,
+}
+
+/// What the view adds to a filter: which priority list "only prioritised" means (the `liste=`
+/// key; `None` or an unknown id: the first), and whether measures taken out of the roadmap are
+/// shown (`uttatt=1`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scope<'a> {
+    pub list: Option<&'a str>,
+    pub withdrawn: bool,
 }
 
 fn text_all(t: &crate::model::Text, out: &mut String) {
@@ -293,7 +308,8 @@ impl Index {
             options: Default::default(),
             values: Vec::with_capacity(feed.measures.len()),
             years: Vec::with_capacity(feed.measures.len()),
-            prioritised: Vec::with_capacity(feed.measures.len()),
+            lists: Membership::all(feed),
+            withdrawn: crate::standing::withdrawn(feed),
             parents: Vec::with_capacity(feed.measures.len()),
         };
         let pos: std::collections::HashMap<&str, usize> = feed
@@ -341,7 +357,6 @@ impl Index {
                         Some((x, y)) => (x.min(a), y.max(b)),
                     })
                 }));
-            idx.prioritised.push(m.priority.is_some());
             idx.parents
                 .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
         }
@@ -354,6 +369,21 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.haystack.is_empty()
+    }
+
+    /// The feed's priority lists.
+    pub fn lists(&self) -> &[Membership] {
+        &self.lists
+    }
+
+    /// The list `id` names, else the first (`None`: the feed has no list).
+    pub fn list(&self, id: Option<&str>) -> Option<&Membership> {
+        priority::chosen(&self.lists, id)
+    }
+
+    /// Whether measure `i` is taken out of the roadmap.
+    pub fn is_withdrawn(&self, i: usize) -> bool {
+        self.withdrawn.get(i).copied().unwrap_or(false)
     }
 
     /// The selection of each facet as a lookup by option index (`None`: nothing selected).
@@ -370,7 +400,14 @@ impl Index {
 
     /// Bit set of the facets measure `i` passes (a facet with nothing selected always passes),
     /// plus bit 7 for the non-facet parts (text, window, prioritised).
-    fn pass_mask(&self, i: usize, f: &Filter, sel: &[Option<Vec<bool>>; 5], needle: &str) -> u8 {
+    fn pass_mask(
+        &self,
+        i: usize,
+        f: &Filter,
+        sel: &[Option<Vec<bool>>; 5],
+        needle: &str,
+        scope: &Scope,
+    ) -> u8 {
         let mut mask = 0u8;
         for facet in Facet::ALL {
             let fi = facet as usize;
@@ -392,8 +429,10 @@ impl Index {
                 from.is_none_or(|from| b >= from) && to.is_none_or(|to| a <= to)
             }),
         };
-        let prio_ok = !f.prioritised_only || self.prioritised[i];
-        if text_ok && window_ok && prio_ok {
+        let prio_ok = !f.prioritised_only
+            || self.list(scope.list).is_none_or(|l| l.contains(i));
+        let shown = scope.withdrawn || !self.is_withdrawn(i);
+        if text_ok && window_ok && prio_ok && shown {
             mask |= 1 << 7;
         }
         mask
@@ -443,16 +482,43 @@ pub struct FilterResult {
     pub opened_for_matches: BTreeSet<usize>,
     /// Per facet, per option: how many measures would match with that option chosen.
     pub counts: BTreeMap<Facet, BTreeMap<String, usize>>,
+    /// The measures the filter chooses among: all, less those taken out of the roadmap while
+    /// they are hidden.
+    pub total: usize,
+    /// Measures taken out of the roadmap and hidden (0 while they are shown).
+    pub withdrawn_hidden: usize,
 }
 
-/// Applies `filter` to the measures of `feed` (whose `index` was built with `Index::new`).
+/// Applies `filter` to the measures of `feed` (whose `index` was built with `Index::new`), with
+/// the first priority list and withdrawn measures hidden.
 pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
+    apply_in(feed, index, filter, Scope::default())
+}
+
+/// Applies `filter` in a view's `scope`. Withdrawn measures are hidden unless the scope shows
+/// them (they are counted in `withdrawn_hidden`). A sub-measure that is in the list only
+/// through its area does not open the area when the list is the only criterion: the area's row
+/// already says what was ranked, and opening all five areas would bury the list.
+pub fn apply_in(feed: &Feed, index: &Index, filter: &Filter, scope: Scope) -> FilterResult {
     let n = feed.measures.len().min(index.len());
     let needle = fold(filter.text.trim());
     let sel = index.selection(filter);
     let masks: Vec<u8> = (0..n)
-        .map(|i| index.pass_mask(i, filter, &sel, &needle))
+        .map(|i| index.pass_mask(i, filter, &sel, &needle, &scope))
         .collect();
+    let withdrawn_hidden = if scope.withdrawn {
+        0
+    } else {
+        (0..n).filter(|&i| index.is_withdrawn(i)).count()
+    };
+    let list = index.list(scope.list);
+    let list_only = filter.prioritised_only
+        && list.is_some()
+        && Filter {
+            prioritised_only: false,
+            ..filter.clone()
+        }
+        .is_empty();
     let matched: Vec<usize> = (0..n).filter(|&i| masks[i] == ALL_BITS).collect();
 
     let mut counts: BTreeMap<Facet, BTreeMap<String, usize>> = BTreeMap::new();
@@ -473,6 +539,9 @@ pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
     let mut visible: BTreeSet<usize> = matched.iter().copied().collect();
     let mut opened = BTreeSet::new();
     for &i in &matched {
+        if list_only && list.is_some_and(|l| l.only_via_area(i)) {
+            continue;
+        }
         let mut cur = i;
         // depth guard: a hierarchy cycle (reported by validation) is never followed forever
         for _ in 0..16 {
@@ -494,6 +563,8 @@ pub fn apply(feed: &Feed, index: &Index, filter: &Filter) -> FilterResult {
         visible: visible.into_iter().collect(),
         opened_for_matches,
         counts,
+        total: n - withdrawn_hidden,
+        withdrawn_hidden,
     }
 }
 
@@ -670,8 +741,101 @@ mod tests {
             ..Filter::default()
         };
         let r = apply(&f, &idx, &prio);
-        assert!(!r.matched.is_empty());
-        assert!(r.matched.iter().all(|&i| f.measures[i].priority.is_some()));
+        // PLL (priority 1) and its sub-measure LM-1, which is in the list through its area;
+        // the area is not opened for it (the list is the only criterion).
+        let ids: Vec<&str> = r.matched.iter().map(|&i| f.measures[i].id.as_str()).collect();
+        assert_eq!(ids, vec!["PLL", "LM-1"]);
+        assert!(r.opened_for_matches.is_empty());
+        // with a search as well, a matching sub-measure opens its area as usual
+        let both = Filter {
+            prioritised_only: true,
+            text: "LM-1".into(),
+            ..Filter::default()
+        };
+        let r = apply(&f, &idx, &both);
+        assert_eq!(r.matched, vec![1]);
+        assert!(r.opened_for_matches.contains(&0));
+    }
+
+    fn other() -> Feed {
+        crate::load(
+            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    fn ids(f: &Feed, r: &FilterResult) -> Vec<String> {
+        r.matched.iter().map(|&i| f.measures[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn only_prioritised_follows_the_chosen_list() {
+        let f = other();
+        let idx = Index::new(&f);
+        let prio = Filter {
+            prioritised_only: true,
+            ..Filter::default()
+        };
+        // the first list: three measures
+        let first = apply_in(&f, &idx, &prio, Scope::default());
+        assert_eq!(ids(&f, &first), vec!["ALFA", "GAMMA", "DELTA"]);
+        // the list of areas: the measures under the two ranked areas
+        let areas = Scope {
+            list: Some("omraader"),
+            ..Scope::default()
+        };
+        assert_eq!(
+            ids(&f, &apply_in(&f, &idx, &prio, areas)),
+            vec!["ALFA", "BETA", "GAMMA"]
+        );
+        // an unknown list id means the first list
+        let unknown = Scope {
+            list: Some("nope"),
+            ..Scope::default()
+        };
+        assert_eq!(apply_in(&f, &idx, &prio, unknown).matched, first.matched);
+    }
+
+    #[test]
+    fn a_feed_without_lists_ignores_only_prioritised() {
+        let mut f = crate::minimal_fixture();
+        for m in &mut f.measures {
+            m.priority = None;
+        }
+        let idx = Index::new(&f);
+        assert!(idx.lists().is_empty() && idx.list(None).is_none());
+        let prio = Filter {
+            prioritised_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(apply(&f, &idx, &prio).matched.len(), f.measures.len());
+    }
+
+    #[test]
+    fn withdrawn_measures_are_hidden_counted_and_shown_on_request() {
+        let f = other();
+        let idx = Index::new(&f);
+        let hidden = apply(&f, &idx, &Filter::default());
+        assert!(!ids(&f, &hidden).contains(&"EPSILON".to_string()));
+        assert_eq!(hidden.withdrawn_hidden, 1);
+        assert_eq!(hidden.total, f.measures.len() - 1);
+        assert_eq!(hidden.matched.len(), hidden.total);
+        // hidden measures count in no facet either
+        let goal3 = hidden.counts[&Facet::Goal].get("omr-3").copied();
+        assert_eq!(goal3, Some(1), "DELTA only, not EPSILON");
+        let shown = apply_in(
+            &f,
+            &idx,
+            &Filter::default(),
+            Scope {
+                withdrawn: true,
+                ..Scope::default()
+            },
+        );
+        assert!(ids(&f, &shown).contains(&"EPSILON".to_string()));
+        assert_eq!((shown.withdrawn_hidden, shown.total), (0, f.measures.len()));
     }
 
     #[test]

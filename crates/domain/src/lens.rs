@@ -120,6 +120,37 @@ pub fn actor_lens(feed: &Feed, actor: &str, today: Ymd) -> Lens {
     lens
 }
 
+/// Why a risk concerns the actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RiskReason {
+    /// The actor (or an organisation under it) owns the risk.
+    Owner,
+    /// It sits on, or names, a measure the actor has a role in or a benefit from.
+    Measure,
+}
+
+/// "Risks that concern us": every risk or precondition (numbered as in `risk::all`, from 0
+/// here) whose `owner` is the actor or an organisation under it, or that concerns one of the
+/// actor's measures (the `lens` entries). Feed-wide risks without an owner or concerns are not
+/// listed: they concern everyone and stand in the risk view.
+pub fn risks_for_actor(feed: &Feed, actor: &str, lens: &Lens) -> Vec<(usize, RiskReason)> {
+    let fam = family(feed, actor);
+    let mine: std::collections::BTreeSet<usize> = lens.entries.iter().map(|e| e.measure).collect();
+    crate::risk::all(feed)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            if r.risk.owner.as_ref().is_some_and(|o| fam.contains(o)) {
+                return Some((i, RiskReason::Owner));
+            }
+            crate::risk::concerned_measures(feed, r)
+                .iter()
+                .any(|m| mine.contains(m))
+                .then_some((i, RiskReason::Measure))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +293,53 @@ mod tests {
         // sorted by start; a whole-year date overlaps the window from its first day
         assert_eq!(ids(&lens.next_12), vec!["whole-year", "soon"]);
         assert_eq!(ids(&lens.next_24), vec!["later"]);
+    }
+
+    fn other() -> Feed {
+        crate::load(
+            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    fn risk_ids(f: &Feed, actor: &str) -> Vec<(String, RiskReason)> {
+        let today = Ymd {
+            y: 2026,
+            m: 11,
+            d: 22,
+        };
+        let lens = actor_lens(f, actor, today);
+        let all = crate::risk::all(f);
+        risks_for_actor(f, actor, &lens)
+            .into_iter()
+            .map(|(i, why)| (all[i].risk.id.clone(), why))
+            .collect()
+    }
+
+    #[test]
+    fn risks_that_concern_us_by_owner_or_by_measure() {
+        let f = other();
+        // the ministry owns the funding precondition and commissions ALFA (which risk-alfa and
+        // risk-kapasitet concern)
+        assert_eq!(
+            risk_ids(&f, "testdep"),
+            vec![
+                ("risk-finans".to_string(), RiskReason::Owner),
+                ("risk-kapasitet".to_string(), RiskReason::Measure),
+                ("risk-alfa".to_string(), RiskReason::Measure),
+            ]
+        );
+        // the vendor has no role in a measure but owns risk-alfa
+        assert_eq!(
+            risk_ids(&f, "testlev"),
+            vec![("risk-alfa".to_string(), RiskReason::Owner)]
+        );
+        // test staff: no role, no ownership, nothing
+        assert!(risk_ids(&f, "testpersonell").is_empty());
+        // feed-wide risks without owner or concerns (risk-juss) never show in a lens
+        assert!(!risk_ids(&f, "testdir").iter().any(|(id, _)| id == "risk-juss"));
     }
 
     #[test]

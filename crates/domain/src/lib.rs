@@ -1,6 +1,7 @@
 //! Veikart's domain: the roadmap feed and everything computed from it, in plain Rust with no
 //! browser types, tested natively. Components in the app only bind signals to these values.
 
+pub mod basis;
 pub mod charts;
 pub mod council;
 pub mod date;
@@ -14,8 +15,11 @@ pub mod json_path;
 pub mod lens;
 pub mod messages;
 pub mod model;
+pub mod priority;
+pub mod risk;
 pub mod roadmap;
 pub mod source;
+pub mod standing;
 pub mod text;
 pub mod timeline;
 pub mod validate;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::date::{DateSpan, Ymd};
 use crate::model::{ActorKind, Feed, Lifecycle, Measure, Rag, Role, Status};
+use crate::priority::Membership;
 use crate::text::Lang;
 
 /// How the rows are grouped into lanes.
@@ -16,7 +17,8 @@ pub enum Grouping {
     Owner,
     /// A lane per actor group (brukergruppe).
     ActorGroup,
-    /// "De fem prioriterte", ranked 1–5, then the rest.
+    /// The measures of a priority list of the feed (the first unless another is chosen), by
+    /// rank, then the rest. A feed without lists is grouped by goal instead.
     Priority,
 }
 
@@ -49,6 +51,8 @@ pub enum LaneKind {
         number: u32,
     },
     Actor,
+    /// The measures of a priority list; `Lane::source_index` is the list's position in
+    /// `Feed::priority_lists()`.
     Prioritised,
     /// Rows that have no goal / owner / actor group / priority.
     Rest,
@@ -59,7 +63,8 @@ pub struct Lane {
     /// Stable key (goal id, actor id, `prioritised`, `rest`).
     pub key: String,
     pub kind: LaneKind,
-    /// Index into `feed.goals` or `feed.actors`, if the lane is one.
+    /// Index into `feed.goals` or `feed.actors`, or the list's position in
+    /// `Feed::priority_lists()`, if the lane is one.
     pub source_index: Option<usize>,
     /// Top-level rows, in display order: indices into `feed.measures`.
     pub rows: Vec<usize>,
@@ -86,17 +91,35 @@ fn is_top(m: &Measure) -> bool {
     m.parent.is_none()
 }
 
-/// Prioritised measures first by rank, then the others in feed order.
-fn ordered(feed: &Feed, mut rows: Vec<usize>) -> Vec<usize> {
-    rows.sort_by_key(|&i| (feed.measures[i].priority.unwrap_or(u8::MAX), i));
+/// Measures in the list first by rank, then the others in feed order.
+fn ordered(list: Option<&Membership>, mut rows: Vec<usize>) -> Vec<usize> {
+    rows.sort_by_key(|&i| (list.and_then(|l| l.rank(i)).unwrap_or(u32::MAX), i));
     rows
+}
+
+/// Groups the top-level measures among `visible` (indices) into lanes, with the feed's first
+/// priority list (see [`lanes_in`]).
+pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
+    let lists = Membership::all(feed);
+    lanes_in(feed, grouping, visible, lists.first())
 }
 
 /// Groups the top-level measures among `visible` (indices) into lanes. A measure shown under an
 /// owner or actor group may appear in several lanes; under goal and priority it appears once.
 /// Empty lanes are kept for goals (a goal with no measure is information too) and dropped
-/// otherwise.
-pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
+/// otherwise. `list` is the priority list in use: it orders the rows of every lane and makes the
+/// lane of [`Grouping::Priority`]; without one, that grouping is by goal.
+pub fn lanes_in(
+    feed: &Feed,
+    grouping: Grouping,
+    visible: &[usize],
+    list: Option<&Membership>,
+) -> Vec<Lane> {
+    let grouping = match (grouping, list) {
+        (Grouping::Priority, None) => Grouping::Goal,
+        (g, _) => g,
+    };
+    let ordered = |rows| ordered(list, rows);
     let tops: Vec<usize> = visible
         .iter()
         .copied()
@@ -125,7 +148,7 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
                         number: goal.number,
                     },
                     source_index: Some(g),
-                    rows: ordered(feed, by_goal.remove(goal.id.as_str()).unwrap_or_default()),
+                    rows: ordered(by_goal.remove(goal.id.as_str()).unwrap_or_default()),
                 });
             }
         }
@@ -167,7 +190,7 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
                         key: actor.id.clone(),
                         kind: LaneKind::Actor,
                         source_index: Some(a),
-                        rows: ordered(feed, rows),
+                        rows: ordered(rows),
                     });
                 }
             }
@@ -180,15 +203,14 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
                 .collect();
         }
         Grouping::Priority => {
-            let (p, r): (Vec<usize>, Vec<usize>) = tops
-                .iter()
-                .copied()
-                .partition(|&i| feed.measures[i].priority.is_some());
+            let list = list.expect("a list, or the grouping is by goal");
+            let (p, r): (Vec<usize>, Vec<usize>) =
+                tops.iter().copied().partition(|&i| list.contains(i));
             lanes.push(Lane {
                 key: "prioritised".into(),
                 kind: LaneKind::Prioritised,
-                source_index: None,
-                rows: ordered(feed, p),
+                source_index: Some(list.position),
+                rows: ordered(p),
             });
             rest = r;
         }
@@ -198,7 +220,7 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
             key: "rest".into(),
             kind: LaneKind::Rest,
             source_index: None,
-            rows: ordered(feed, rest),
+            rows: ordered(rest),
         });
     }
     lanes
@@ -457,6 +479,51 @@ mod tests {
             .collect();
         assert_eq!(ids, vec!["A", "B"]);
         assert_eq!(l[1].kind, LaneKind::Rest);
+    }
+
+    fn other() -> Feed {
+        crate::load(
+            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    fn row_ids<'f>(f: &'f Feed, lane: &Lane) -> Vec<&'f str> {
+        lane.rows.iter().map(|&i| f.measures[i].id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_priority_lane_follows_the_chosen_list() {
+        let f = other();
+        let lists = Membership::all(&f);
+        let l = lanes_in(&f, Grouping::Priority, &all(&f), lists.first());
+        assert_eq!(l[0].kind, LaneKind::Prioritised);
+        assert_eq!(l[0].source_index, Some(0), "the first list");
+        assert_eq!(row_ids(&f, &l[0]), vec!["GAMMA", "ALFA", "DELTA"]);
+        assert_eq!(row_ids(&f, &l[1]), vec!["BETA", "EPSILON"]);
+        // the second list ranks areas (goals): the measures under them, by the area's rank
+        let areas = crate::priority::chosen(&lists, Some("omraader"));
+        let l = lanes_in(&f, Grouping::Priority, &all(&f), areas);
+        assert_eq!(l[0].source_index, Some(1));
+        assert_eq!(row_ids(&f, &l[0]), vec!["BETA", "GAMMA", "ALFA"]);
+        assert_eq!(l[1].kind, LaneKind::Rest);
+        assert_eq!(row_ids(&f, &l[1]), vec!["DELTA", "EPSILON"]);
+        // the list in use also orders the rows within goal lanes
+        let g = lanes_in(&f, Grouping::Goal, &all(&f), lists.first());
+        assert_eq!(row_ids(&f, &g[1]), vec!["GAMMA", "BETA"], "rank 1 first");
+    }
+
+    #[test]
+    fn a_feed_without_lists_groups_by_goal_instead_of_priority() {
+        let mut f = minimal();
+        for m in &mut f.measures {
+            m.priority = None;
+        }
+        let l = lanes(&f, Grouping::Priority, &all(&f));
+        assert_eq!(l, lanes(&f, Grouping::Goal, &all(&f)));
+        assert!(l.iter().all(|x| x.kind != LaneKind::Prioritised));
     }
 
     #[test]

@@ -192,8 +192,12 @@ pub struct Bar {
     pub phase: String,
     pub x: f64,
     pub w: f64,
-    /// The end is not given: the bar runs to the edge and fades out.
+    /// The end is not given: the bar runs to the edge and fades out (for an ongoing phase
+    /// without a start: a year past the feed's date).
     pub open_end: bool,
+    /// Schema 1.1: an ongoing phase whose start is unknown: the bar fades in over the year
+    /// before the feed's date (or before its end, if that is earlier).
+    pub open_start: bool,
     /// The start is known only coarsely (year, half, quarter): drawn with a soft edge.
     pub fuzzy_start: bool,
     pub fuzzy_end: bool,
@@ -216,11 +220,60 @@ fn fuzzy(p: Precision) -> bool {
     matches!(p, Precision::Year | Precision::Half | Precision::Quarter)
 }
 
+/// The bars of a measure's dated phases (see [`bars_at`] for ongoing phases without a start).
 pub fn bars(m: &Measure, scale: &Scale) -> Vec<Bar> {
+    bars_at(m, scale, None)
+}
+
+/// `d` moved by whole years, the day clamped (29 February).
+fn shift_years(d: Ymd, years: i32) -> Ymd {
+    let y = d.y + years;
+    Ymd {
+        y,
+        m: d.m,
+        d: d.d.min(crate::date::days_in_month(y, d.m)),
+    }
+}
+
+/// The bars of a measure's phases. A dated phase is drawn from its start to its end (or to the
+/// edge). Schema 1.1: an `ongoing` phase without a start is drawn only with a `reference` date
+/// (the feed's date, when "ongoing" was true): an open-start bar that fades in over the year
+/// before it and runs to the phase's end, or fades out a year after the reference when no end
+/// is given. Phases with only an `order` have no place on the axis (see [`undated_sequence`]).
+pub fn bars_at(m: &Measure, scale: &Scale, reference: Option<Ymd>) -> Vec<Bar> {
     m.phases
         .iter()
         .enumerate()
         .filter_map(|(index, p)| {
+            if !p.is_dated() {
+                if !p.ongoing {
+                    return None;
+                }
+                let r = reference?;
+                let end = match p.end.as_deref() {
+                    Some(e) => Some(DateSpan::parse(e).ok()?),
+                    None => None,
+                };
+                let base = match end {
+                    Some(e) if e.first_day() < r.day_number() => Ymd::from_day_number(e.first_day()),
+                    _ => r,
+                };
+                let x = scale.x(shift_years(base, -1).day_number());
+                let x1 = match end {
+                    Some(e) => scale.x(e.end_exclusive()),
+                    None => scale.x(shift_years(r, 1).day_number()),
+                };
+                return Some(Bar {
+                    index,
+                    phase: p.phase.clone(),
+                    x,
+                    w: (x1 - x).max(2.0),
+                    open_end: end.is_none(),
+                    open_start: true,
+                    fuzzy_start: false,
+                    fuzzy_end: end.map(|e| fuzzy(e.end_precision)).unwrap_or(false),
+                });
+            }
             let s = DateSpan::parse(&p.start).ok()?;
             let e = match p.end.as_deref() {
                 Some(e) => Some(DateSpan::parse(e).ok()?),
@@ -237,11 +290,44 @@ pub fn bars(m: &Measure, scale: &Scale) -> Vec<Bar> {
                 x,
                 w: (x1 - x).max(2.0),
                 open_end: e.is_none(),
+                open_start: false,
                 fuzzy_start: fuzzy(s.start_precision),
                 fuzzy_end: e.map(|e| fuzzy(e.end_precision)).unwrap_or(false),
             })
         })
         .collect()
+}
+
+/// Schema 1.1: a measure's phases without a start date, in their order (`order`, then as
+/// listed): indices into `measure.phases`. Empty when every phase is dated.
+pub fn undated_sequence(m: &Measure) -> Vec<usize> {
+    let mut v: Vec<(u32, usize)> = m
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_dated())
+        .map(|(i, p)| (p.order.unwrap_or(u32::MAX), i))
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Where the chips of an undated sequence go on a row: `(x, width)` per label, left to right
+/// from `x0`, with room for an arrow between them; and the x where a note after them starts.
+pub fn sequence_chips(labels: &[String], x0: f64, font_px: f64) -> (Vec<(f64, f64)>, f64) {
+    const PAD: f64 = 8.0;
+    const ARROW: f64 = 22.0;
+    let mut x = x0;
+    let mut out = Vec::with_capacity(labels.len());
+    for (i, l) in labels.iter().enumerate() {
+        if i > 0 {
+            x += ARROW;
+        }
+        let w = approx_text_width(l, font_px) + 2.0 * PAD;
+        out.push((x, w));
+        x += w;
+    }
+    (out, x + PAD)
 }
 
 pub fn markers(m: &Measure, scale: &Scale) -> Vec<Marker> {
@@ -588,6 +674,85 @@ impl RowLayout {
 mod tests {
     use super::*;
     use crate::roadmap::{children, lanes, Grouping};
+
+    fn other() -> Feed {
+        crate::load(
+            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap()
+        .feed
+    }
+
+    #[test]
+    fn an_ordered_sequence_without_dates_is_listed_in_order_and_drawn_as_no_bar() {
+        let mut f = other();
+        let alfa = f.measures.iter().position(|m| m.id == "ALFA").unwrap();
+        // list the phases out of order: the sequence follows `order`
+        f.measures[alfa].phases.reverse();
+        let m = &f.measures[alfa];
+        let seq: Vec<&str> = undated_sequence(m)
+            .into_iter()
+            .map(|i| m.phases[i].phase.as_str())
+            .collect();
+        assert_eq!(seq, vec!["kartlegging", "utredning", "gjennomforing"]);
+        let scale = Scale::new(2026, 2029, Zoom::Years);
+        let published = Ymd { y: 2026, m: 11, d: 15 };
+        assert!(bars_at(m, &scale, Some(published)).is_empty());
+        // a dated measure has no undated sequence
+        let gamma = f.measures.iter().find(|m| m.id == "GAMMA").unwrap();
+        assert!(undated_sequence(gamma).is_empty());
+        assert_eq!(bars(gamma, &scale).len(), 2, "seasons are dates");
+    }
+
+    #[test]
+    fn an_ongoing_phase_without_a_start_fades_in_before_the_feeds_date() {
+        let f = other();
+        let beta = f.measures.iter().find(|m| m.id == "BETA").unwrap();
+        let scale = Scale::new(2024, 2029, Zoom::Years);
+        assert!(bars(beta, &scale).is_empty(), "no reference, no bar");
+        let published = Ymd { y: 2026, m: 11, d: 15 };
+        let b = bars_at(beta, &scale, Some(published));
+        assert_eq!(b.len(), 1);
+        let b = &b[0];
+        assert!(b.open_start && b.open_end);
+        let x_ref = scale.x(published.day_number());
+        let year = scale.px_per_year;
+        assert!((b.x - (x_ref - year)).abs() < 2.0, "starts a year before");
+        assert!((b.x + b.w - (x_ref + year)).abs() < 2.0, "ends a year after");
+        // with an end: runs to it, and fades in a year before the earlier of end and reference
+        let mut m = beta.clone();
+        m.phases[0].end = Some("2025-06".into());
+        let b = &bars_at(&m, &scale, Some(published))[0];
+        assert!(b.open_start && !b.open_end);
+        let end = DateSpan::parse("2025-06").unwrap();
+        assert!((b.x + b.w - scale.x(end.end_exclusive())).abs() < 0.5);
+        assert!((b.x - scale.x(Ymd { y: 2024, m: 6, d: 1 }.day_number())).abs() < 0.5);
+        // dated bars are never open at the start
+        let gamma = f.measures.iter().find(|m| m.id == "GAMMA").unwrap();
+        assert!(bars_at(gamma, &scale, Some(published))
+            .iter()
+            .all(|b| !b.open_start));
+    }
+
+    #[test]
+    fn sequence_chips_run_left_to_right_without_overlap() {
+        let labels: Vec<String> = ["1 Kartlegging", "2 Utredning", "3 Gjennomføring"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (chips, note_x) = sequence_chips(&labels, 8.0, 12.0);
+        assert_eq!(chips.len(), 3);
+        assert_eq!(chips[0].0, 8.0);
+        for w in chips.windows(2) {
+            assert!(w[1].0 > w[0].0 + w[0].1 + 10.0, "room for the arrow");
+        }
+        let last = chips[2];
+        assert!(note_x > last.0 + last.1);
+        for (l, (_, w)) in labels.iter().zip(&chips) {
+            assert!(*w > approx_text_width(l, 12.0));
+        }
+    }
 
     /// One lane header then `rows` rows.
     fn tall(rows: usize) -> RowLayout {

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::filter::FilterResult;
 use crate::index::Indexed;
-use crate::roadmap::{lanes, Grouping, Lane};
+use crate::priority::Membership;
+use crate::roadmap::{lanes_in, Grouping, Lane};
 use crate::timeline::{RowLayout, Scale, Zoom};
 
 /// The roadmap for one state.
@@ -21,6 +22,8 @@ pub struct RoadmapModel {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ModelInputs<'a> {
     pub grouping: Grouping,
+    /// The priority list in use (`filter::Index::list`): the priority lane and the row order.
+    pub list: Option<&'a Membership>,
     pub zoom: Zoom,
     /// Rows open (ids).
     pub expanded: &'a BTreeSet<String>,
@@ -33,7 +36,7 @@ pub struct ModelInputs<'a> {
 impl RoadmapModel {
     pub fn build(ix: &Indexed, result: &FilterResult, filtering: bool, inp: ModelInputs) -> Self {
         let f = ix.feed();
-        let lanes = lanes(f, inp.grouping, &result.visible);
+        let lanes = lanes_in(f, inp.grouping, &result.visible, inp.list);
         // Sub-measures of each measure; while filtering, only those shown.
         let shown: Option<Vec<bool>> = filtering.then(|| {
             let mut v = vec![false; f.measures.len()];
@@ -85,6 +88,7 @@ mod tests {
         let open: BTreeSet<String> = f.measures.iter().map(|m| m.id.clone()).collect();
         let inp = ModelInputs {
             grouping: Grouping::Goal,
+            list: index.list(None),
             zoom: Zoom::Years,
             expanded: &open,
             years: (2020, 2030),

@@ -4,8 +4,9 @@
 //!
 //! URL form (Norwegian keys, since people read and share these links):
 //! `/` or `/tiltak/ID` or `/tilgjengelighet`, with the query keys
-//! `visning` (`avhengigheter`, `ambisjoner`, `for-oss`, `endringer`, `rad`), `sammenlign`
-//! (`forrige` or a URL), `organ` (`NUIT` …), `aktor`, `gruppering`, `oppsett`, `zoom`, `piler`,
+//! `visning` (`avhengigheter`, `ambisjoner`, `for-oss`, `endringer`, `rad`, `risiko`),
+//! `sammenlign` (`forrige` or a URL), `organ` (`NUIT` …), `aktor`, `gruppering`, `liste` (the
+//! priority list in use), `uttatt` (show withdrawn measures), `oppsett`, `zoom`, `piler`,
 //! `apne` / `lukk` (comma-separated ids), the filter's keys (`org`, `brukergruppe`, `mal`,
 //! `status`, `fase`, `prioritert`, `q`, `fra`, `til`), `lang`, `embed` and `feed`.
 //! Default values are left out, so the plain roadmap is `/`.
@@ -30,13 +31,16 @@ pub enum View {
     Lens,
     Changes,
     Council,
+    /// Schema 1.1: risks and preconditions (a matrix when the feed scores them).
+    Risks,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Roadmap,
         View::Graph,
         View::Ambitions,
+        View::Risks,
         View::Lens,
         View::Changes,
         View::Council,
@@ -49,6 +53,7 @@ impl View {
             View::Lens => "for-oss",
             View::Changes => "endringer",
             View::Council => "rad",
+            View::Risks => "risiko",
         }
     }
     pub fn from_key(s: &str) -> Option<View> {
@@ -178,6 +183,11 @@ pub struct ViewState {
     pub view: View,
     pub layout: LayoutChoice,
     pub grouping: Grouping,
+    /// The priority list in use (`liste=`, a list id): the priority grouping and the "only
+    /// prioritised" filter follow it. `None`: the feed's first list.
+    pub list: Option<String>,
+    /// Show measures taken out of the roadmap (`uttatt=1`), greyed; hidden by default.
+    pub withdrawn: bool,
     pub zoom: Zoom,
     /// Dependency arrows on the timeline (`piler=1`).
     pub arrows: bool,
@@ -262,6 +272,8 @@ impl ViewState {
                 "visning" => s.view = View::from_key(v).unwrap_or_default(),
                 "oppsett" => s.layout = LayoutChoice::from_key(v).unwrap_or_default(),
                 "gruppering" => s.grouping = Grouping::from_key(v).unwrap_or_default(),
+                "liste" => s.list = Some(v.trim().to_string()).filter(|l| !l.is_empty()),
+                "uttatt" => s.withdrawn = v == "1",
                 "zoom" => s.zoom = Zoom::from_key(v).unwrap_or_default(),
                 "piler" => s.arrows = v == "1",
                 "apne" => s.open = ids(v),
@@ -296,6 +308,8 @@ impl ViewState {
             "gruppering",
             (self.grouping != Grouping::default()).then(|| self.grouping.key().to_string()),
         );
+        put("liste", self.list.clone());
+        put("uttatt", self.withdrawn.then(|| "1".to_string()));
         put("oppsett", Some(self.layout.key().to_string()));
         put(
             "zoom",
@@ -369,6 +383,15 @@ impl ViewState {
             ..self.clone()
         }
         .href()
+    }
+
+    /// The filter's scope in this state: the priority list in use and whether withdrawn
+    /// measures are shown.
+    pub fn scope(&self) -> crate::filter::Scope<'_> {
+        crate::filter::Scope {
+            list: self.list.as_deref(),
+            withdrawn: self.withdrawn,
+        }
     }
 
     /// The measure whose detail panel is open.
@@ -465,7 +488,7 @@ mod tests {
     fn reads_every_key() {
         let s = parse(
             "/tiltak/KI-2?visning=rad&sammenlign=forrige&organ=NUFA&aktor=fastleger&gruppering=prioritet\
-             &oppsett=tabell&zoom=kvartal&piler=1&apne=PLL,KI&lukk=DHO&org=NHN,KS&q=pr%C3%B8ve%20svar\
+             &liste=topp-tre&uttatt=1&oppsett=tabell&zoom=kvartal&piler=1&apne=PLL,KI&lukk=DHO&org=NHN,KS&q=pr%C3%B8ve%20svar\
              &prioritert=1&fra=2024&til=2027&lang=nn&embed=1&feed=/x/feed.json",
         );
         assert_eq!(s.page, Page::Measure("KI-2".into()));
@@ -474,6 +497,10 @@ mod tests {
         assert_eq!(s.body, Some(Body::Nufa));
         assert_eq!(s.actor.as_deref(), Some("fastleger"));
         assert_eq!(s.grouping, Grouping::Priority);
+        assert_eq!(s.list.as_deref(), Some("topp-tre"));
+        assert!(s.withdrawn);
+        assert_eq!(s.scope().list, Some("topp-tre"));
+        assert!(s.scope().withdrawn);
         assert_eq!(s.layout, LayoutChoice::Table);
         assert_eq!(s.zoom, Zoom::Quarters);
         assert!(s.arrows && s.embed && s.filter.prioritised_only);
@@ -491,8 +518,21 @@ mod tests {
     }
 
     #[test]
+    fn every_view_has_its_key_and_the_risk_view_is_risiko() {
+        for v in View::ALL {
+            assert_eq!(View::from_key(v.key()), Some(v));
+        }
+        let s = parse("/?visning=risiko&liste=omraader");
+        assert_eq!(s.view, View::Risks);
+        assert_eq!(s.href(), "/?visning=risiko&liste=omraader");
+        assert_eq!(parse("/?uttatt=1").href(), "/?uttatt=1");
+    }
+
+    #[test]
     fn bad_values_fall_back_to_defaults() {
-        let s = parse("/?visning=nope&oppsett=3&gruppering=x&zoom=y&organ=ABC&lang=de&piler=yes");
+        let s = parse(
+            "/?visning=nope&oppsett=3&gruppering=x&zoom=y&organ=ABC&lang=de&piler=yes&liste=&uttatt=ja",
+        );
         assert_eq!(s, ViewState::default());
     }
 
@@ -591,7 +631,7 @@ mod tests {
                     1 => Page::Statement,
                     _ => Page::Measure(words[next(10) as usize].replace(['/', ','], "-")),
                 },
-                view: View::ALL[next(6) as usize],
+                view: View::ALL[next(7) as usize],
                 layout: [
                     LayoutChoice::Auto,
                     LayoutChoice::Timeline,
@@ -599,6 +639,8 @@ mod tests {
                     LayoutChoice::Table,
                 ][next(4) as usize],
                 grouping: Grouping::ALL[next(4) as usize],
+                list: (next(2) == 0).then(|| words[next(10) as usize].trim().to_string()),
+                withdrawn: next(2) == 0,
                 zoom: if next(2) == 0 {
                     Zoom::Years
                 } else {
@@ -659,6 +701,8 @@ mod tests {
             assert_eq!(once.open, s.open);
             assert_eq!(once.filter.selected, s.filter.selected);
             assert_eq!(once.actor, s.actor.filter(|a| !a.is_empty()));
+            assert_eq!(once.list, s.list.filter(|l| !l.is_empty()));
+            assert_eq!(once.withdrawn, s.withdrawn);
         }
     }
 }
