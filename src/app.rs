@@ -20,7 +20,10 @@ use crate::components::feed_status::{
 use crate::components::graph::DependencyGraph;
 use crate::components::lens::ActorLens;
 use crate::components::local_file::{LocalBanner, LocalFilePicker};
+use crate::components::parts::FeedText;
+use crate::components::risks::RiskView;
 use crate::components::roadmap::RoadmapView;
+use crate::components::standing::{FeedBanner, FeedContext};
 use crate::components::statement::Statement;
 use crate::hooks::use_media_query;
 use crate::i18n::{labels, tr, use_i18n, K};
@@ -83,6 +86,7 @@ fn Shell() -> impl IntoView {
                 });
                 view! {
                     {banner}
+                    <FeedBanner/>
                     <Show when=move || !on_statement.get() fallback=|| view! { <Statement/> }>
                         <Views/>
                         <DetailPanel/>
@@ -106,10 +110,7 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip" href="#veikart" on:click=skip_to_main>{tr(i, K::Skip)}</a>
         <header class="app-header">
-            <div class="brand">
-                <h1>{tr(i, K::AppTitle)}</h1>
-                <p class="subtitle">{tr(i, K::AppSubtitle)}</p>
-            </div>
+            <HeaderTitle/>
             <LangSwitch/>
             <UpdatedLine outcome=feed.outcome/>
         </header>
@@ -150,8 +151,39 @@ fn Views() -> impl IntoView {
             View::Lens => view! { <ActorLens/> }.into_any(),
             View::Changes => view! { <ChangeList/> }.into_any(),
             View::Council => view! { <CouncilView/> }.into_any(),
-            View::Roadmap => view! { <RoadmapView/> }.into_any(),
+            View::Risks => view! { <RiskView/> }.into_any(),
+            View::Roadmap => view! { <FeedContext/><RoadmapView/> }.into_any(),
         }}
+    }
+}
+
+/// The header: the app's name, then the feed's own title and subtitle (`meta.terms`, schema
+/// 1.1; the feed's title otherwise). Before a feed is loaded: the app's name and its subtitle.
+#[component]
+pub fn HeaderTitle() -> impl IntoView {
+    let app = use_app();
+    let i = use_i18n();
+    let terms = Memo::new(move |_| {
+        app.feed
+            .with(|f| f.as_ref().map(|f| f.feed().terms()))
+            .map(|t| (t.title, t.subtitle))
+    });
+    move || match terms.get() {
+        Some((title, subtitle)) => view! {
+            <div class="brand">
+                <p class="app-name">{tr(i, K::AppTitle)}</p>
+                <h1><FeedText text=title/></h1>
+                {subtitle.map(|s| view! { <p class="subtitle"><FeedText text=s/></p> })}
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <div class="brand">
+                <h1>{tr(i, K::AppTitle)}</h1>
+                <p class="subtitle">{tr(i, K::AppSubtitle)}</p>
+            </div>
+        }
+        .into_any(),
     }
 }
 

@@ -2,11 +2,11 @@
 //! a table of every target with its wording.
 
 use leptos::prelude::*;
-use veikart_domain::charts::priority_overview_svg;
+use veikart_domain::charts::{priority_overview_svg, ranked_measures};
 use veikart_domain::roadmap::measure_label;
 
 use crate::components::parts::{FeedText, MeasureLink};
-use crate::i18n::{tr, use_i18n, K};
+use crate::i18n::{tf, tr, use_i18n, K};
 use crate::state::use_app;
 
 #[component]
@@ -17,17 +17,20 @@ pub fn AmbitionOverview() -> impl IntoView {
         let f = app.feed.get()?;
         // plotters escapes every text it draws; the chart holds only years, numbers and codes.
         let chart = priority_overview_svg(f.feed(), 760, 300);
-        let mut ranked: Vec<_> = f
+        let rank_label = f
             .feed()
-            .measures
-            .iter()
-            .filter(|m| m.priority.is_some())
-            .cloned()
+            .priority_lists()
+            .first()
+            .map(|l| l.rank_label.get(i.lang()).to_string())
+            .unwrap_or_else(|| i.t(K::Priority).to_string());
+        // the measures of the feed's first priority list, by rank (never "the five")
+        let ranked: Vec<(u32, veikart_domain::model::Measure)> = ranked_measures(f.feed(), None)
+            .into_iter()
+            .map(|(r, m)| (r, m.clone()))
             .collect();
-        ranked.sort_by_key(|m| m.priority);
         let rows = ranked
             .into_iter()
-            .map(|m| {
+            .map(|(rank, m)| {
                 let targets = if m.ambitions.is_empty() {
                     view! { <p class="unknown">{tr(i, K::Unknown)}</p> }.into_any()
                 } else {
@@ -40,7 +43,7 @@ pub fn AmbitionOverview() -> impl IntoView {
                 let label = m.clone();
                 view! {
                     <tr>
-                        <td class="rank">{m.priority}</td>
+                        <td class="rank">{rank}</td>
                         <th scope="row"><MeasureLink id=m.id.clone()>{move || measure_label(&label, i.lang())}</MeasureLink></th>
                         <td>{targets}</td>
                     </tr>
@@ -54,7 +57,7 @@ pub fn AmbitionOverview() -> impl IntoView {
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="amb-title">
                 <table class="ambition-table">
                     <thead><tr>
-                        <th scope="col">{tr(i, K::Priority)}</th>
+                        <th scope="col">{rank_label.clone()}</th>
                         <th scope="col">{tr(i, K::Measures)}</th>
                         <th scope="col">{tr(i, K::Ambition)}</th>
                     </tr></thead>
@@ -63,9 +66,22 @@ pub fn AmbitionOverview() -> impl IntoView {
             </div>
         })
     };
+    let title = move || {
+        let lang = i.lang();
+        app.feed
+            .with(|f| {
+                let l = f.as_ref()?.feed().priority_lists().into_iter().next()?;
+                Some(tf(
+                    lang,
+                    K::AmbitionOverviewOf,
+                    &[("list", &l.name.get(lang))],
+                ))
+            })
+            .unwrap_or_else(|| i.t(K::Ambition).to_string())
+    };
     view! {
         <section class="ambitions-view" aria-labelledby="amb-title">
-            <h2 id="amb-title">{tr(i, K::AmbitionOverview)}</h2>
+            <h2 id="amb-title">{title}</h2>
             {body}
         </section>
     }

@@ -14,7 +14,7 @@ use veikart_domain::timeline::{Scale, Zoom};
 use veikart_domain::view_state::{Page, View, ViewState};
 use veikart_domain::Lang;
 
-use crate::components::parts::{FeedText, MeasureLink};
+use crate::components::parts::{BasisMark, FeedText, MeasureLink};
 use crate::format::format_date;
 use crate::i18n::{labels, t, tf, tr, use_i18n, K};
 use crate::state::compare::use_compare;
@@ -266,7 +266,8 @@ pub fn DecisionHistory(feed: Arc<Indexed>, id: String) -> impl IntoView {
             view! {
                 <li class=format!("history-item {}", state_class(d.state))>
                     <p class="dec-head">
-                        <time datetime=d.date.clone()>{move || format_date(&date, i.lang())}</time> " · "
+                        <time datetime=d.date.clone()>{move || format_date(&date, i.lang())}</time>
+                        " " <BasisMark basis=d.basis note=d.basis_note.clone()/> " · "
                         <strong>{format!("{} {}", d.body.code(), d.case)}</strong>
                         {move || meeting_no.clone().map(|n| format!(" ({})", i.tf(K::MeetingNumber, &[("n", &n)])))}
                         " · " <span class="state">{tr(i, labels::decision_state(d.state))}</span>

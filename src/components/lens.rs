@@ -4,11 +4,12 @@
 //! selection is `veikart_domain::lens`. On a phone the table reads as one block per measure.
 
 use leptos::prelude::*;
-use veikart_domain::lens::{actor_lens, LensMilestone};
+use veikart_domain::lens::{actor_lens, risks_for_actor, LensMilestone, RiskReason};
 use veikart_domain::model::ActorKind;
 use veikart_domain::roadmap::{current_status, measure_label};
 
 use crate::components::parts::{BenefitScore, FeedText, MeasureLink};
+use crate::components::risks::RiskEntry;
 use crate::format::{format_date, format_qualified};
 use crate::i18n::{labels, t, tr, use_i18n, K};
 use crate::state::use_app;
@@ -54,8 +55,35 @@ pub fn ActorLens() -> impl IntoView {
         let who = f.actor(&actor.get()?)?.clone();
         let today = app.clock.today();
         let lens = actor_lens(f.feed(), &who.id, today);
+        // schema 1.1: risks whose owner is the actor, or that concern its measures
+        let all_risks = veikart_domain::risk::all(f.feed());
+        let risk_items: Vec<_> = risks_for_actor(f.feed(), &who.id, &lens)
+            .into_iter()
+            .map(|(n, why)| {
+                let r = all_risks[n];
+                let reason = match why {
+                    RiskReason::Owner => K::LensRiskOwner,
+                    RiskReason::Measure => K::LensRiskMeasure,
+                };
+                view! {
+                    <RiskEntry feed=f.clone() number=n + 1 risk=r.risk.clone() measure=r.measure
+                        show_concerns=true reason/>
+                }
+            })
+            .collect();
+        let risks = (!all_risks.is_empty()).then(|| {
+            let body = if risk_items.is_empty() {
+                view! { <p class="hint">{t(lang, K::LensNoRisks)}</p> }.into_any()
+            } else {
+                view! { <ul class="risks">{risk_items}</ul> }.into_any()
+            };
+            view! {
+                <h3>{t(lang, K::LensRisks)}</h3>
+                {body}
+            }
+        });
         if lens.entries.is_empty() {
-            return Some(view! { <p class="notice">{t(lang, K::LensNone)}</p> }.into_any());
+            return Some(view! { <p class="notice">{t(lang, K::LensNone)}</p> {risks} }.into_any());
         }
         let (c_measure, c_role, c_status, c_benefit) = (
             t(lang, K::Measures),
@@ -150,6 +178,7 @@ pub fn ActorLens() -> impl IntoView {
                 {milestones(&lens.next_12)}
                 <h3>{t(lang, K::LensNext24)}</h3>
                 {milestones(&lens.next_24)}
+                {risks}
             }
             .into_any(),
         )

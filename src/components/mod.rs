@@ -11,5 +11,7 @@ pub mod graph;
 pub mod lens;
 pub mod local_file;
 pub mod parts;
+pub mod risks;
 pub mod roadmap;
+pub mod standing;
 pub mod statement;

@@ -4,8 +4,13 @@
 
 use leptos::prelude::*;
 use veikart_domain::date::Ymd;
-use veikart_domain::model::{Benefit, Milestone, PhasePeriod, Status, Text};
+use veikart_domain::index::Indexed;
+use veikart_domain::model::{
+    Basis, Benefit, Measure, Milestone, PhasePeriod, StandingState, Status, Text,
+};
+use veikart_domain::risk::Counts;
 use veikart_domain::roadmap::{benefit_marks, is_stale, rag_key, STALE_MONTHS};
+use veikart_domain::timeline::undated_sequence;
 use veikart_domain::Lang;
 
 use crate::format::{format_date, format_qualified};
@@ -64,6 +69,7 @@ pub fn StatusChip(status: Status, published: Option<Ymd>) -> impl IntoView {
             <span class="lifecycle">{move || i.t(labels::lifecycle(lc))}</span>
             <span class="asof">{move || format!("{} {}", i.t(K::StatusAsOf), format_date(&as_of, i.lang()))}</span>
             {stale.then(|| view! { <span class="stale">{move || i.t(K::Stale)}</span> })}
+            <BasisMark basis=status.basis note=status.basis_note.clone()/>
         </span>
     }
 }
@@ -118,20 +124,168 @@ pub fn BenefitScore(benefit: Benefit) -> impl IntoView {
     })
 }
 
-/// A phase period in words: "Utprøving: 3. kvartal 2023 – 2024".
+/// A phase period in words: "Utprøving: 3. kvartal 2023 – 2024"; schema 1.1: "Utprøving:
+/// pågår, start ukjent – 2025" for an ongoing phase without a start. Inferred dates are marked.
 #[component]
 pub fn PhaseItem(name: Text, period: PhasePeriod) -> impl IntoView {
     let i = use_i18n();
+    let (basis, note) = (period.basis, period.basis_note.clone());
     view! {
         <li>
             <span class="ph"><FeedText text=name/></span>": "
             {move || {
                 let lang = i.lang();
                 let end = period.end.as_deref().map(|e| format_date(e, lang)).unwrap_or_else(|| "…".into());
-                format!("{} – {end}", format_date(&period.start, lang))
+                let start = if period.is_dated() {
+                    format_date(&period.start, lang)
+                } else {
+                    i.t(K::OngoingStartUnknown).to_string()
+                };
+                format!("{start} – {end}")
             }}
+            <BasisMark basis note/>
         </li>
     }
+}
+
+/// A measure's phases as list items: the dated and ongoing ones as [`PhaseItem`]s, and a
+/// sequence known without dates as one item, "1. Kartlegging → 2. Utredning → 3.
+/// Gjennomføring (ingen datoer ennå)".
+#[component]
+pub fn PhaseList(feed: std::sync::Arc<Indexed>, measure: Measure) -> impl IntoView {
+    let i = use_i18n();
+    let name_of = |p: &PhasePeriod| {
+        feed.phase(&p.phase)
+            .map(|ph| ph.name.clone())
+            .unwrap_or_else(|| Text::nb(p.phase.clone()))
+    };
+    let seq = undated_sequence(&measure);
+    let dated = measure
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_dated() || (p.ongoing && p.order.is_none()))
+        .map(|(_, p)| view! { <PhaseItem name=name_of(p) period=p.clone()/> })
+        .collect_view();
+    let ordered: Vec<(Option<u32>, Text, PhasePeriod)> = seq
+        .iter()
+        .filter(|&&n| measure.phases[n].order.is_some() || !measure.phases[n].ongoing)
+        .map(|&n| {
+            let p = &measure.phases[n];
+            (p.order, name_of(p), p.clone())
+        })
+        .collect();
+    let sequence = (!ordered.is_empty()).then(|| {
+        let steps = ordered
+            .into_iter()
+            .enumerate()
+            .map(|(k, (order, name, p))| {
+                view! {
+                    {(k > 0).then_some(" → ")}
+                    <span class="seq-step">
+                        {order.map(|o| format!("{o}. "))}<FeedText text=name/>
+                        {p.ongoing.then(|| view! { " (" {move || i.t(K::OngoingStartUnknown)} ")" })}
+                        <BasisMark basis=p.basis note=p.basis_note.clone()/>
+                    </span>
+                }
+            })
+            .collect_view();
+        view! {
+            <li class="phase-sequence">
+                {steps}" "<span class="hint">{move || format!("({})", i.t(K::NoDatesYet))}</span>
+            </li>
+        }
+    });
+    view! { {dated}{sequence} }
+}
+
+/// The mark of an inferred fact: nothing when it is stated in a source; "antatt" with the
+/// editors' note as a tooltip and for screen readers, or (`full`) with the note written out.
+#[component]
+pub fn BasisMark(
+    basis: Basis,
+    #[prop(optional_no_strip)] note: Option<Text>,
+    #[prop(optional)] full: bool,
+) -> impl IntoView {
+    let i = use_i18n();
+    (basis == Basis::Inferred).then(move || {
+        let note2 = note.clone();
+        let why = move || {
+            note2
+                .as_ref()
+                .map(|n| n.get(i.lang()).to_string())
+                .unwrap_or_else(|| i.t(K::BasisInferredWhy).to_string())
+        };
+        if full {
+            view! {
+                <span class="basis-mark full">
+                    <span class="basis-word">{move || i.t(K::BasisInferred)}</span>
+                    {move || format!(": {}", why())}
+                </span>
+            }
+            .into_any()
+        } else {
+            let why2 = why.clone();
+            view! {
+                <span class="basis-mark" title=why>
+                    <span class="basis-word">{move || i.t(K::BasisInferred)}</span>
+                    <span class="visually-hidden">{move || format!(": {}", why2())}</span>
+                </span>
+            }
+            .into_any()
+        }
+    })
+}
+
+/// The badge of an item whose standing differs from the feed's («Vedtatt», «Tatt ut» …).
+#[component]
+pub fn StandingBadge(state: StandingState) -> impl IntoView {
+    let i = use_i18n();
+    let key = match state {
+        StandingState::Proposed => "proposed",
+        StandingState::ForDiscussion => "for-discussion",
+        StandingState::Adopted => "adopted",
+        StandingState::Withdrawn => "withdrawn",
+    };
+    view! {
+        <span class=format!("standing-badge standing-{key}")>{move || i.t(labels::standing(state))}</span>
+    }
+}
+
+/// The badge of an item's own standing, where it differs from the feed's (reads the feed).
+#[component]
+pub fn OwnStanding(standing: Option<veikart_domain::model::Standing>) -> impl IntoView {
+    let app = use_app();
+    move || {
+        app.feed
+            .with(|f| veikart_domain::standing::badge(f.as_ref()?.feed(), standing.as_ref()))
+            .map(|state| view! { " " <StandingBadge state/> })
+    }
+}
+
+/// The risk badge of a row: "⚠ 3", with the counts in words ("2 risikoer, 1 forutsetning").
+#[component]
+pub fn RiskBadge(counts: Counts) -> impl IntoView {
+    let i = use_i18n();
+    let words = move || {
+        let mut parts = Vec::new();
+        if counts.risks > 0 {
+            parts.push(i.tn(K::RisksCount, counts.risks));
+        }
+        if counts.preconditions > 0 {
+            parts.push(i.tn(K::PreconditionsCount, counts.preconditions));
+        }
+        parts.join(", ")
+    };
+    (counts.total() > 0).then(move || {
+        let w2 = words;
+        view! {
+            <span class="risk-badge" title=words>
+                <span aria-hidden="true">{format!("⚠ {}", counts.total())}</span>
+                <span class="visually-hidden">{w2}</span>
+            </span>
+        }
+    })
 }
 
 /// A milestone in words: "**i løpet av 2027**: Innført for over halvparten av pasientene".
@@ -149,12 +303,19 @@ pub fn MilestoneItem(milestone: Milestone, #[prop(optional)] detailed: bool) -> 
         .map(|o| {
             view! { <span class="orig">{move || format!(" ({} {})", i.t(K::OriginalDate), format_date(&o, i.lang()))}</span> }
         });
+    let (basis, note, standing) = (
+        milestone.basis,
+        milestone.basis_note.clone(),
+        milestone.standing.clone(),
+    );
     view! {
-        <li>
+        <li class:inferred-fact=basis == Basis::Inferred>
             <strong>{move || format_qualified(q, &date, i.lang())}</strong>
             {as_written}
             {original}
             ": " <FeedText text=milestone.title/>
+            " " <BasisMark basis note full=detailed/>
+            <OwnStanding standing/>
         </li>
     }
 }

@@ -4,7 +4,8 @@
 use veikart_domain::diff::Category;
 use veikart_domain::filter::Facet;
 use veikart_domain::model::{
-    Body, DecisionState, DependencyKind, Lifecycle, Rag, Role, StandingState,
+    Body, DecisionState, DependencyKind, FundingState, Level, Lifecycle, Rag, RiskCategory,
+    RiskKind, Role, StandingState,
 };
 use veikart_domain::roadmap::Grouping;
 use veikart_domain::view_state::{Layout, View};
@@ -107,7 +108,8 @@ pub fn grouping(g: Grouping) -> K {
         Grouping::Goal => K::ByGoal,
         Grouping::Owner => K::ByOwner,
         Grouping::ActorGroup => K::ByActorGroup,
-        Grouping::Priority => K::ByPriority,
+        // the feed's list name is shown instead (`toolbar`); this is the word without a feed
+        Grouping::Priority => K::Priority,
     }
 }
 
@@ -127,6 +129,58 @@ pub fn view(v: View) -> K {
         View::Lens => K::ViewLens,
         View::Changes => K::ViewChanges,
         View::Council => K::ViewCouncil,
+        View::Risks => K::ViewRisks,
+    }
+}
+
+/// The banner's words for a feed's standing.
+pub fn banner(s: StandingState) -> K {
+    match s {
+        StandingState::Proposed => K::BannerProposed,
+        StandingState::ForDiscussion => K::BannerForDiscussion,
+        StandingState::Adopted => K::BannerAdopted,
+        StandingState::Withdrawn => K::BannerWithdrawn,
+    }
+}
+
+pub fn risk_kind(k: RiskKind) -> K {
+    match k {
+        RiskKind::Risk => K::RiskKindRisk,
+        RiskKind::Precondition => K::RiskKindPrecondition,
+    }
+}
+
+pub fn risk_category(c: Option<RiskCategory>) -> K {
+    match c {
+        Some(RiskCategory::Funding) => K::RiskCatFunding,
+        Some(RiskCategory::Capacity) => K::RiskCatCapacity,
+        Some(RiskCategory::Technology) => K::RiskCatTechnology,
+        Some(RiskCategory::Adoption) => K::RiskCatAdoption,
+        Some(RiskCategory::Coordination) => K::RiskCatCoordination,
+        Some(RiskCategory::Legal) => K::RiskCatLegal,
+        Some(RiskCategory::Governance) => K::RiskCatGovernance,
+        Some(RiskCategory::Other) => K::RiskCatOther,
+        None => K::RiskCatNone,
+    }
+}
+
+pub fn level(l: Level) -> K {
+    match l {
+        Level::Low => K::LevelLow,
+        Level::LowMedium => K::LevelLowMedium,
+        Level::Medium => K::LevelMedium,
+        Level::MediumHigh => K::LevelMediumHigh,
+        Level::High => K::LevelHigh,
+    }
+}
+
+pub fn funding(f: FundingState) -> K {
+    match f {
+        FundingState::Unfunded => K::FundUnfunded,
+        FundingState::Partial => K::FundPartial,
+        FundingState::Funded => K::FundFunded,
+        FundingState::Earmarked => K::FundEarmarked,
+        FundingState::CoFinanced => K::FundCoFinanced,
     }
 }
 

@@ -130,7 +130,12 @@ pub fn inferred_of_measure(feed: &Feed, mi: usize, lang: Lang) -> Vec<Inferred<'
         );
     }
     if let Some(c) = &m.cost {
-        push(FactKind::Cost, c.basis, String::new(), c.basis_note.as_ref());
+        push(
+            FactKind::Cost,
+            c.basis,
+            String::new(),
+            c.basis_note.as_ref(),
+        );
     }
     if let Some(c) = &m.support {
         push(

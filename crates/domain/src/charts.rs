@@ -159,7 +159,9 @@ pub fn ranked_measures<'f>(feed: &'f Feed, list: Option<&str>) -> Vec<(u32, &'f 
         .filter_map(|i| Some((l.rank(i)?, i)))
         .collect();
     out.sort();
-    out.into_iter().map(|(r, i)| (r, &feed.measures[i])).collect()
+    out.into_iter()
+        .map(|(r, i)| (r, &feed.measures[i]))
+        .collect()
 }
 
 fn fmt_num(v: f64) -> String {
@@ -193,9 +195,7 @@ pub fn priority_overview_svg(feed: &Feed, width: u32, height: u32) -> Option<Str
         let labels: Vec<String> = ranked
             .iter()
             .enumerate()
-            .map(|(i, m)| {
-                format!("{} {}", ranks[i], m.short_name.as_deref().unwrap_or(&m.id))
-            })
+            .map(|(i, m)| format!("{} {}", ranks[i], m.short_name.as_deref().unwrap_or(&m.id)))
             .collect();
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
@@ -480,7 +480,12 @@ mod tests {
         for (pt, (cx, cy)) in pts.iter().zip(&c) {
             let col = ((cx - left) / cell).floor() as u8 + 1;
             let row = 5 - ((cy - top) / cell).floor() as u8;
-            assert_eq!((row, col), (pt.likelihood, pt.consequence), "risk {}", pt.number);
+            assert_eq!(
+                (row, col),
+                (pt.likelihood, pt.consequence),
+                "risk {}",
+                pt.number
+            );
         }
         // higher likelihood is higher up; higher consequence further right
         assert!(c[1].1 < c[0].1 && c[2].0 > c[0].0);
@@ -507,7 +512,10 @@ mod tests {
         let (left, top, cell) = risk_matrix_grid(w, h);
         for (i, a) in c.iter().enumerate() {
             assert!(a.0 > left && a.0 < left + cell, "inside the column");
-            assert!(a.1 > top + 4.0 * cell && a.1 < top + 5.0 * cell, "inside the row");
+            assert!(
+                a.1 > top + 4.0 * cell && a.1 < top + 5.0 * cell,
+                "inside the row"
+            );
             for b in &c[i + 1..] {
                 assert!((a.0 - b.0).abs() + (a.1 - b.1).abs() > 10.0, "apart");
             }

@@ -87,7 +87,14 @@ fn headings(feed: &Feed, lang: Lang) -> Vec<String> {
         .priority_lists()
         .first()
         .map(|l| l.rank_label.get(lang).to_string())
-        .unwrap_or_else(|| if lang == Lang::En { "Priority" } else { "Prioritet" }.into());
+        .unwrap_or_else(|| {
+            if lang == Lang::En {
+                "Priority"
+            } else {
+                "Prioritet"
+            }
+            .into()
+        });
     h
 }
 
@@ -493,7 +500,10 @@ mod tests {
         let gamma = row_of(&out, "GAMMA");
         assert_eq!(gamma["Rang"], "1");
         assert_eq!(gamma["Behandlingsstatus"], "Forslag", "the feed's standing");
-        assert_eq!((gamma["Risikoer"].as_str(), gamma["Forutsetninger"].as_str()), ("2", "0"));
+        assert_eq!(
+            (gamma["Risikoer"].as_str(), gamma["Forutsetninger"].as_str()),
+            ("2", "0")
+        );
         assert_eq!(
             gamma["Antatt (grunnlag)"],
             "Milepæl «Utprøving starter»: Året er lagt til i testen"

@@ -429,8 +429,7 @@ impl Index {
                 from.is_none_or(|from| b >= from) && to.is_none_or(|to| a <= to)
             }),
         };
-        let prio_ok = !f.prioritised_only
-            || self.list(scope.list).is_none_or(|l| l.contains(i));
+        let prio_ok = !f.prioritised_only || self.list(scope.list).is_none_or(|l| l.contains(i));
         let shown = scope.withdrawn || !self.is_withdrawn(i);
         if text_ok && window_ok && prio_ok && shown {
             mask |= 1 << 7;
@@ -743,7 +742,11 @@ mod tests {
         let r = apply(&f, &idx, &prio);
         // PLL (priority 1) and its sub-measure LM-1, which is in the list through its area;
         // the area is not opened for it (the list is the only criterion).
-        let ids: Vec<&str> = r.matched.iter().map(|&i| f.measures[i].id.as_str()).collect();
+        let ids: Vec<&str> = r
+            .matched
+            .iter()
+            .map(|&i| f.measures[i].id.as_str())
+            .collect();
         assert_eq!(ids, vec!["PLL", "LM-1"]);
         assert!(r.opened_for_matches.is_empty());
         // with a search as well, a matching sub-measure opens its area as usual
@@ -767,7 +770,10 @@ mod tests {
     }
 
     fn ids(f: &Feed, r: &FilterResult) -> Vec<String> {
-        r.matched.iter().map(|&i| f.measures[i].id.clone()).collect()
+        r.matched
+            .iter()
+            .map(|&i| f.measures[i].id.clone())
+            .collect()
     }
 
     #[test]

@@ -339,7 +339,9 @@ mod tests {
         // test staff: no role, no ownership, nothing
         assert!(risk_ids(&f, "testpersonell").is_empty());
         // feed-wide risks without owner or concerns (risk-juss) never show in a lens
-        assert!(!risk_ids(&f, "testdir").iter().any(|(id, _)| id == "risk-juss"));
+        assert!(!risk_ids(&f, "testdir")
+            .iter()
+            .any(|(id, _)| id == "risk-juss"));
     }
 
     #[test]

@@ -231,7 +231,10 @@ mod tests {
         // ALFA: its goal omr-1 is rank 2, its own item rank 3 → 2 via the goal.
         let a = areas.places[idx(&f, "ALFA")].as_ref().unwrap();
         assert_eq!((a.rank, &a.via), (2, &Via::Goal("omr-1".into())));
-        assert_eq!(chosen(&lists, Some("no-such-list")).unwrap().list, "topp-tre");
+        assert_eq!(
+            chosen(&lists, Some("no-such-list")).unwrap().list,
+            "topp-tre"
+        );
         assert!(chosen(&[], Some("x")).is_none());
     }
 

@@ -55,7 +55,7 @@ pub fn of_measure(feed: &Feed, mi: usize) -> Vec<RiskRef<'_>> {
         .chain(
             feed.risks
                 .iter()
-                .filter(|r| r.concerns.iter().any(|c| *c == m.id))
+                .filter(|r| r.concerns.contains(&m.id))
                 .map(|risk| RiskRef {
                     risk,
                     measure: None,
@@ -66,7 +66,10 @@ pub fn of_measure(feed: &Feed, mi: usize) -> Vec<RiskRef<'_>> {
 
 /// The feed's risks that concern the whole roadmap (no `concerns`).
 pub fn general(feed: &Feed) -> Vec<&Risk> {
-    feed.risks.iter().filter(|r| r.concerns.is_empty()).collect()
+    feed.risks
+        .iter()
+        .filter(|r| r.concerns.is_empty())
+        .collect()
 }
 
 /// Risks and preconditions of one measure, for its badge.

@@ -491,7 +491,10 @@ mod tests {
     }
 
     fn row_ids<'f>(f: &'f Feed, lane: &Lane) -> Vec<&'f str> {
-        lane.rows.iter().map(|&i| f.measures[i].id.as_str()).collect()
+        lane.rows
+            .iter()
+            .map(|&i| f.measures[i].id.as_str())
+            .collect()
     }
 
     #[test]

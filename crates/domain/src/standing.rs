@@ -93,7 +93,11 @@ pub fn withdrawn(feed: &Feed) -> Vec<bool> {
                 if own(cur) {
                     return true;
                 }
-                match feed.measures[cur].parent.as_deref().and_then(|p| pos.get(p)) {
+                match feed.measures[cur]
+                    .parent
+                    .as_deref()
+                    .and_then(|p| pos.get(p))
+                {
                     Some(&p) if p != cur => cur = p,
                     _ => break,
                 }

@@ -255,7 +255,9 @@ pub fn bars_at(m: &Measure, scale: &Scale, reference: Option<Ymd>) -> Vec<Bar> {
                     None => None,
                 };
                 let base = match end {
-                    Some(e) if e.first_day() < r.day_number() => Ymd::from_day_number(e.first_day()),
+                    Some(e) if e.first_day() < r.day_number() => {
+                        Ymd::from_day_number(e.first_day())
+                    }
                     _ => r,
                 };
                 let x = scale.x(shift_years(base, -1).day_number());
@@ -697,7 +699,11 @@ mod tests {
             .collect();
         assert_eq!(seq, vec!["kartlegging", "utredning", "gjennomforing"]);
         let scale = Scale::new(2026, 2029, Zoom::Years);
-        let published = Ymd { y: 2026, m: 11, d: 15 };
+        let published = Ymd {
+            y: 2026,
+            m: 11,
+            d: 15,
+        };
         assert!(bars_at(m, &scale, Some(published)).is_empty());
         // a dated measure has no undated sequence
         let gamma = f.measures.iter().find(|m| m.id == "GAMMA").unwrap();
@@ -711,7 +717,11 @@ mod tests {
         let beta = f.measures.iter().find(|m| m.id == "BETA").unwrap();
         let scale = Scale::new(2024, 2029, Zoom::Years);
         assert!(bars(beta, &scale).is_empty(), "no reference, no bar");
-        let published = Ymd { y: 2026, m: 11, d: 15 };
+        let published = Ymd {
+            y: 2026,
+            m: 11,
+            d: 15,
+        };
         let b = bars_at(beta, &scale, Some(published));
         assert_eq!(b.len(), 1);
         let b = &b[0];
@@ -719,7 +729,10 @@ mod tests {
         let x_ref = scale.x(published.day_number());
         let year = scale.px_per_year;
         assert!((b.x - (x_ref - year)).abs() < 2.0, "starts a year before");
-        assert!((b.x + b.w - (x_ref + year)).abs() < 2.0, "ends a year after");
+        assert!(
+            (b.x + b.w - (x_ref + year)).abs() < 2.0,
+            "ends a year after"
+        );
         // with an end: runs to it, and fades in a year before the earlier of end and reference
         let mut m = beta.clone();
         m.phases[0].end = Some("2025-06".into());
@@ -727,7 +740,16 @@ mod tests {
         assert!(b.open_start && !b.open_end);
         let end = DateSpan::parse("2025-06").unwrap();
         assert!((b.x + b.w - scale.x(end.end_exclusive())).abs() < 0.5);
-        assert!((b.x - scale.x(Ymd { y: 2024, m: 6, d: 1 }.day_number())).abs() < 0.5);
+        assert!(
+            (b.x - scale.x(Ymd {
+                y: 2024,
+                m: 6,
+                d: 1
+            }
+            .day_number()))
+            .abs()
+                < 0.5
+        );
         // dated bars are never open at the start
         let gamma = f.measures.iter().find(|m| m.id == "GAMMA").unwrap();
         assert!(bars_at(gamma, &scale, Some(published))

@@ -4,6 +4,8 @@
 
 mod sections;
 
+pub use sections::sources_line;
+
 use leptos::prelude::*;
 use veikart_domain::view_state::Page;
 

@@ -8,16 +8,21 @@ use leptos::prelude::*;
 use veikart_domain::index::Indexed;
 use veikart_domain::model::{Basis, Dependency, Measure, SourceRef};
 use veikart_domain::roadmap::rag_key;
+use veikart_domain::view_state::View;
 use veikart_domain::Lang;
 
 use crate::components::changes::MeasureChanges;
 use crate::components::council::DecisionHistory;
-use crate::components::parts::{BenefitScore, FeedText, MeasureLink, MilestoneItem};
+use crate::components::parts::{
+    BasisMark, BenefitScore, FeedText, MeasureLink, MilestoneItem, OwnStanding, PhaseList,
+    StandingBadge,
+};
+use crate::components::risks::RiskEntry;
 use crate::format::format_date;
 use crate::i18n::{labels, tf, tr, use_i18n, I18n, K};
 
 /// "Kildedokument, sak 16/23, L276" for each source, joined.
-fn sources_line(ix: &Indexed, sources: &[SourceRef], lang: Lang) -> String {
+pub fn sources_line(ix: &Indexed, sources: &[SourceRef], lang: Lang) -> String {
     sources
         .iter()
         .map(|s| {
@@ -68,6 +73,7 @@ fn dependency_item(ix: &Arc<Indexed>, other: &str, d: &Dependency, i: I18n) -> i
             }}
             {d.critical.then(|| view! { <span class="badge">{tr(i, K::Critical)}</span> })}
             {d.note.clone().map(|n| view! { <span class="note">" — " <FeedText text=n/></span> })}
+            " " <BasisMark basis=d.basis note=d.basis_note.clone()/>
         </li>
     }
 }
@@ -88,19 +94,119 @@ pub fn DetailBody(
     let goal = m.goal.as_ref().and_then(|g| {
         let goal = f.goal(&g.goal)?.clone();
         let inferred = g.basis == Basis::Inferred;
+        let fx = f.clone();
+        let label = goal.clone();
+        let note = g.note.clone();
         Some(view! {
             <p class="goal-link">
-                {move || format!("{} {} – ", i.t(K::Goal), goal.number)}
+                {move || format!("{} – ", fx.feed().goal_label(&label, i.lang()))}
                 <FeedText text=goal.name.clone()/>
-                {inferred.then(|| view! { <span class="inferred">" (" {tr(i, K::InferredGoal)} ")"</span> })}
+                {inferred.then(|| view! {
+                    <span class="inferred">" (" {tr(i, K::InferredGoal)}
+                        {note.clone().map(|n| view! { ": " <FeedText text=n/> })} ")"</span>
+                })}
             </p>
         })
     });
     let ambitions = m
         .ambitions
         .iter()
-        .map(|a| view! { <li><strong>{a.year}</strong> ": " <FeedText text=a.text.clone()/></li> })
+        .map(|a| view! {
+            <li><strong>{a.year}</strong> ": " <FeedText text=a.text.clone()/><OwnStanding standing=a.standing.clone()/></li>
+        })
         .collect_view();
+    let phase_list = view! { <PhaseList feed=f.clone() measure=m.clone()/> };
+    // schema 1.1: where the measure stands, its own or the feed's
+    let standing = {
+        let own = m.standing.clone();
+        let feed_standing = f.feed().meta.standing.clone();
+        own.clone().or(feed_standing).map(|st| {
+            let inherited = own.is_none();
+            let since = st.since.clone();
+            view! {
+                <p class="standing-line">
+                    <span class="k">{tr(i, K::StandingLabel)}": "</span>
+                    <StandingBadge state=st.state/>
+                    {move || since.clone().map(|d| format!(" ({})", format_date(&d, i.lang())))}
+                    {inherited.then(|| view! { " " <span class="hint">{tr(i, K::StandingAsFeed)}</span> })}
+                    {(!inherited).then(|| st.text.clone()).flatten().map(|t| view! { " — " <FeedText text=t/> })}
+                    " " <BasisMark basis=st.basis note=st.basis_note.clone()/>
+                </p>
+            }
+        })
+    };
+    // schema 1.1: cost, funding and expected support, where the feed gives them
+    let resources = (m.cost.is_some() || m.funding.is_some() || m.support.is_some()).then(|| {
+        let level_line = |k: K, a: &veikart_domain::model::Assessment| {
+            let level = a.level;
+            view! {
+                <li>
+                    <span class="k">{tr(i, k)}": "</span>
+                    {level.map(|l| view! { <strong>{tr(i, labels::level(l))}</strong> })}
+                    {a.text.clone().map(|t| view! { " — " <FeedText text=t/> })}
+                    " " <BasisMark basis=a.basis note=a.basis_note.clone()/>
+                </li>
+            }
+        };
+        let cost = m.cost.as_ref().map(|a| level_line(K::Cost, a));
+        let support = m.support.as_ref().map(|a| level_line(K::Support, a));
+        let funding = m.funding.as_ref().map(|fu| {
+            let state = fu.state;
+            view! {
+                <li>
+                    <span class="k">{tr(i, K::Funding)}": "</span>
+                    <strong>{tr(i, labels::funding(state))}</strong>
+                    {fu.text.clone().map(|t| view! { " — " <FeedText text=t/> })}
+                    " " <BasisMark basis=fu.basis note=fu.basis_note.clone()/>
+                </li>
+            }
+        });
+        view! {
+            <section class="detail-section resources">
+                <h3>{tr(i, K::Resources)}</h3>
+                <ul>{cost}{funding}{support}</ul>
+            </section>
+        }
+    });
+    // schema 1.1: the measure's risks and preconditions, and those of the feed that name it
+    let risks = {
+        let mi = f.ix.measure_index(&m.id);
+        let all = veikart_domain::risk::all(f.feed());
+        let mine = mi
+            .map(|mi| veikart_domain::risk::of_measure(f.feed(), mi))
+            .unwrap_or_default();
+        let general = veikart_domain::risk::general(f.feed()).len();
+        (!all.is_empty()).then(|| {
+            let empty = mine.is_empty();
+            let items = mine
+                .iter()
+                .map(|r| {
+                    let number = all
+                        .iter()
+                        .position(|x| std::ptr::eq(x.risk, r.risk))
+                        .map(|p| p + 1)
+                        .unwrap_or(0);
+                    view! { <RiskEntry feed=f.clone() number risk=r.risk.clone() measure=r.measure/> }
+                })
+                .collect_view();
+            let app = crate::state::use_app();
+            let href = move || app.view.with(|v| v.view_href(View::Risks));
+            view! {
+                <section class="detail-section risks-section">
+                    <h3>{tr(i, K::RisksTitle)}</h3>
+                    {if empty {
+                        view! { <p class="unknown">{tr(i, K::Unknown)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="risks">{items}</ul> }.into_any()
+                    }}
+                    <p class="hint">
+                        {(general > 0).then(|| view! { {move || i.tn(K::GeneralRisks, general)} " " })}
+                        <a href=href data-noscroll="">{tr(i, K::SeeRiskView)}</a>
+                    </p>
+                </section>
+            }
+        })
+    };
     let baselines = m
         .baselines
         .iter()
@@ -111,11 +217,14 @@ pub fn DetailBody(
         .iter()
         .map(|r| {
             let (fx, who, role) = (f.clone(), r.actor.clone(), r.role);
+            let period = r.period.clone();
             view! {
                 <li>
                     <span class="actor">{move || fx.actor_name(&who, i.lang())}</span> " — "
                     <span class="role">{tr(i, labels::role(role))}</span>
+                    {move || period.clone().map(|p| format!(" ({})", format_date(&p, i.lang())))}
                     {r.note.clone().map(|n| view! { <span class="note">" (" <FeedText text=n/> ")"</span> })}
+                    " " <BasisMark basis=r.basis note=r.basis_note.clone()/>
                 </li>
             }
         })
@@ -161,6 +270,7 @@ pub fn DetailBody(
                     {s.rag.map(|r| view! { <span class=format!("rag rag-{}", rag_key(r))>{tr(i, labels::rag(r))}</span> " " })}
                     {tr(i, labels::lifecycle(lc))}
                     {s.text.clone().map(|x| view! { " — " <FeedText text=x/> })}
+                    " " <BasisMark basis=s.basis note=s.basis_note.clone() full=true/>
                 </li>
             }
         })
@@ -173,11 +283,21 @@ pub fn DetailBody(
         move || sources_line(&fx, &src, i.lang())
     };
     let kicker = {
-        let (code, prio) = (m.short_name.clone(), m.priority);
+        let code = m.short_name.clone();
+        // the rank in each list that names the measure, in the list's own word
+        let ranks: Vec<(veikart_domain::model::Text, u32)> = f
+            .feed()
+            .ranks_of(&m.id)
+            .into_iter()
+            .map(|(l, r)| (l.rank_label, r))
+            .collect();
         move || {
             let mut k = code.clone().unwrap_or_default();
-            if let Some(p) = prio {
-                k.push_str(&format!(" · {} {p}", i.t(K::Priority)));
+            for (label, r) in &ranks {
+                if !k.is_empty() {
+                    k.push_str(" · ");
+                }
+                k.push_str(&format!("{} {r}", label.get(i.lang())));
             }
             k
         }
@@ -187,6 +307,7 @@ pub fn DetailBody(
             <p class="kicker">{kicker}{parent.map(|p| view! { " · " {p} })}</p>
             <h2 id="detail-title" tabindex="-1" node_ref=heading><FeedText text=m.name.clone()/></h2>
             {goal}
+            {standing}
         </header>
         <Section title=K::Description empty=m.description.is_none()>
             <p>{m.description.clone().map(|d| view! { <FeedText text=d/> })}</p>
@@ -197,6 +318,10 @@ pub fn DetailBody(
             })}
             <ul>{ambitions}{baselines}</ul>
         </Section>
+        <Section title=K::PhasesLabel empty=m.phases.is_empty()>
+            <ul>{phase_list}</ul>
+        </Section>
+        {resources}
         <Section title=K::Actors empty=m.actors.is_empty()><ul class="actors">{actors}</ul></Section>
         <Section title=K::Benefits empty=m.benefits.is_empty()>
             <table class="benefits"><tbody>{benefits}</tbody></table>
@@ -205,6 +330,7 @@ pub fn DetailBody(
         <Section title=K::DependedOnBy empty=n_by == 0><ul class="deps">{depended_by}</ul></Section>
         <Section title=K::Milestones empty=m.milestones.is_empty()><ul>{milestones}</ul></Section>
         <Section title=K::Status empty=m.status.is_empty()><ul>{status}</ul></Section>
+        {risks}
         <MeasureChanges id=m.id.clone()/>
         <DecisionHistory feed=feed.clone() id=m.id.clone()/>
         <section class="detail-section sources">

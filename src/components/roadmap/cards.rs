@@ -9,7 +9,9 @@ use veikart_domain::timeline::LayoutItem;
 
 use super::lane::lane_title;
 use super::use_roadmap;
-use crate::components::parts::{Expander, FeedText, MeasureLink, PhaseItem, StatusChip};
+use crate::components::parts::{
+    Expander, FeedText, MeasureLink, OwnStanding, PhaseList, RiskBadge, StatusChip,
+};
 use crate::format::format_qualified;
 use crate::i18n::{use_i18n, K};
 use crate::state::use_app;
@@ -106,17 +108,7 @@ fn Card(key: u64) -> impl IntoView {
         let undated = m.phases.is_empty() && m.milestones.is_empty();
         let n_children = f.ix.children(mi).len();
         let phases = (!m.phases.is_empty()).then(|| {
-            let items = m
-                .phases
-                .iter()
-                .map(|p| {
-                    let name = f
-                        .phase(&p.phase)
-                        .map(|ph| ph.name.clone())
-                        .unwrap_or_else(|| veikart_domain::model::Text::nb(p.phase.clone()));
-                    view! { <PhaseItem name period=p.clone()/> }
-                })
-                .collect_view();
+            let items = view! { <PhaseList feed=f.clone() measure=m.clone()/> };
             view! {
                 <div class="card-phases">
                     <span class="k">{move || i.t(K::PhasesLabel)}</span>
@@ -143,14 +135,23 @@ fn Card(key: u64) -> impl IntoView {
             .short_name
             .clone()
             .filter(|c| Some(c.as_str()) != m.name.nb.as_deref());
+        let risks = veikart_domain::risk::counts(f.feed(), mi);
+        let withdrawn = ctx.is_withdrawn(mi);
+        let rank = move || {
+            ctx.rank(mi).map(|(r, pos)| {
+                view! { <span class="prio" title=move || ctx.rank_title(r, pos, i.lang())>{r}</span> }
+            })
+        };
         Some(view! {
-            <li class=move || format!("card depth-{}", depth()) data-measure=id.clone()>
+            <li class=move || format!("card depth-{}{}", depth(), if withdrawn { " withdrawn" } else { "" }) data-measure=id.clone()>
                 <h4>
-                    {m.priority.map(|p| view! { <span class="prio" title=move || i.t(K::Priority)>{p}</span> })}
+                    {rank}
                     <MeasureLink id=id.clone() class="measure-link">
                         {code.map(|c| view! { <span class="code">{c}</span> " " })}
                         <span class="name"><FeedText text=card_name/></span>
                     </MeasureLink>
+                    <OwnStanding standing=m.standing.clone()/>
+                    " " <RiskBadge counts=risks/>
                 </h4>
                 {current_status(&m).cloned().map(|s| view! { <p class="card-status"><StatusChip status=s published/></p> })}
                 {phases}

@@ -33,7 +33,7 @@ pub fn ExportMenu() -> impl IntoView {
             let title = format!(
                 "{} – {}",
                 crate::i18n::t(lang, K::AppTitle),
-                crate::i18n::t(lang, K::AppSubtitle)
+                d.feed.feed().terms().title.get(lang)
             );
             let svg = timeline_svg(
                 d.feed.feed(),

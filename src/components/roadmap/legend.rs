@@ -47,6 +47,11 @@ pub fn Legend() -> impl IntoView {
                     <svg width="28" height="16" aria-hidden="true"><rect x="1" y="3" width="26" height="10" rx="5" class="ms-span"/></svg>
                     {tr(i, K::MilestoneSpan)}
                 </li>
+                <li>
+                    <svg width="28" height="16" aria-hidden="true"><rect x="1" y="3" width="26" height="10" rx="5" class="ms-span legend-inferred"/></svg>
+                    {tr(i, K::LegendInferred)}
+                </li>
+                <li><span class="swatch ongoing" aria-hidden="true"></span>{tr(i, K::LegendOngoing)}</li>
                 <li><span class="swatch plan" aria-hidden="true"></span>{tr(i, K::PlanPeriod)}</li>
                 <li><span class="swatch today" aria-hidden="true"></span>{tr(i, K::Today)}</li>
             </ul>

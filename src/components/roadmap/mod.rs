@@ -20,11 +20,13 @@ use leptos::prelude::*;
 use veikart_domain::filter::{self, FilterResult};
 use veikart_domain::graph::DepGraph;
 use veikart_domain::index::Indexed;
+use veikart_domain::model::Text;
 use veikart_domain::roadmap::Grouping;
 use veikart_domain::timeline::year_range;
 use veikart_domain::view_model::{ModelInputs, RoadmapModel};
 use veikart_domain::view_state::Layout;
 
+use crate::components::standing::WithdrawnNote;
 use crate::hooks::use_element_width;
 use crate::i18n::{tr, use_i18n, K};
 use crate::state::{use_app, AppState};
@@ -58,6 +60,12 @@ pub struct RoadmapCtx {
     /// rebuild their content only then).
     pub feed: Memo<Option<Arc<Indexed>>>,
     pub result: Memo<Option<Arc<FilterResult>>>,
+    /// The search index, with the feed's priority lists and withdrawn measures.
+    pub index: Memo<Option<Arc<filter::Index>>>,
+    /// The priority list chosen in the view state (`liste=`; `None`: the first).
+    pub list: Memo<Option<String>>,
+    /// Name and rank label of each of the feed's priority lists (once per feed).
+    pub lists: Memo<Vec<(Text, Text)>>,
     /// Rows a filter opens to show a matching sub-measure.
     pub forced: Memo<BTreeSet<String>>,
     pub expanded: Memo<BTreeSet<String>>,
@@ -80,12 +88,32 @@ impl RoadmapCtx {
         let years = Memo::new(move |_| {
             feed.with(|f| f.as_ref().map(|f| year_range(f.feed(), app.clock.today())))
         });
+        let list = Memo::new(move |_| view.with(|v| v.list.clone()));
+        let withdrawn = Memo::new(move |_| view.with(|v| v.withdrawn));
+        let lists = Memo::new(move |_| {
+            feed.with(|f| {
+                f.as_ref()
+                    .map(|f| {
+                        f.feed()
+                            .priority_lists()
+                            .into_iter()
+                            .map(|l| (l.name, l.rank_label))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        });
         let result = Memo::new_with_compare(
             move |_| {
                 let f = feed.get()?;
                 let index = index.get()?;
+                let (list, withdrawn) = (list.get(), withdrawn.get());
+                let scope = filter::Scope {
+                    list: list.as_deref(),
+                    withdrawn,
+                };
                 Some(Arc::new(
-                    filter.with(|flt| filter::apply(f.feed(), &index, flt)),
+                    filter.with(|flt| filter::apply_in(f.feed(), &index, flt, scope)),
                 ))
             },
             |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
@@ -112,6 +140,8 @@ impl RoadmapCtx {
             let years = years.get()?;
             let filtering = !filter.with(|f| f.is_empty());
             let (grouping, zoom, width) = (grouping.get(), zoom.get(), width.get());
+            let ix = index.get()?;
+            let chosen = list.get();
             let model = expanded.with(|open| {
                 RoadmapModel::build(
                     &f,
@@ -119,6 +149,7 @@ impl RoadmapCtx {
                     filtering,
                     ModelInputs {
                         grouping,
+                        list: ix.list(chosen.as_deref()),
                         zoom,
                         expanded: open,
                         years,
@@ -147,6 +178,9 @@ impl RoadmapCtx {
             drawn,
             feed: drawn_feed,
             result,
+            index,
+            list,
+            lists,
             forced,
             expanded,
             grouping,
@@ -154,6 +188,43 @@ impl RoadmapCtx {
             related,
             nav: app.nav,
         }
+    }
+
+    /// The rank of measure `mi` in the list in use, with the list's position: only when the
+    /// measure is ranked in its own right (an item, or under a ranked goal), not as a
+    /// sub-measure of a ranked area. Tracked.
+    pub fn rank(self, mi: usize) -> Option<(u32, usize)> {
+        let chosen = self.list.get();
+        self.index.with(|ix| {
+            let l = ix.as_ref()?.list(chosen.as_deref())?;
+            (!l.only_via_area(mi)).then_some(())?;
+            Some((l.rank(mi)?, l.position))
+        })
+    }
+
+    /// "Prioritet 2 i «De fem prioriterte samhandlingstiltakene»" for a rank badge. Tracked.
+    pub fn rank_title(self, rank: u32, position: usize, lang: veikart_domain::Lang) -> String {
+        self.lists.with(|ls| {
+            ls.get(position)
+                .map(|(name, label)| {
+                    crate::i18n::tf(
+                        lang,
+                        K::RankIn,
+                        &[
+                            ("label", &label.get(lang)),
+                            ("rank", &rank),
+                            ("list", &name.get(lang)),
+                        ],
+                    )
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// Whether measure `mi` is taken out of the roadmap. Tracked.
+    pub fn is_withdrawn(self, mi: usize) -> bool {
+        self.index
+            .with(|ix| ix.as_ref().is_some_and(|ix| ix.is_withdrawn(mi)))
     }
 
     /// Opens or closes a row (one history entry).
@@ -182,6 +253,7 @@ pub fn RoadmapView() -> impl IntoView {
         <section class="roadmap" aria-labelledby="roadmap-title" node_ref=section>
             <h2 id="roadmap-title" class="visually-hidden">{tr(i, K::Measures)}</h2>
             <filters::FilterBar/>
+            <WithdrawnNote/>
             <toolbar::Toolbar/>
             <Show when=is_timeline><legend::Legend/></Show>
             {move || match ctx.layout.get() {

@@ -9,7 +9,9 @@ use veikart_domain::timeline::LayoutItem;
 
 use super::lane::lane_title;
 use super::use_roadmap;
-use crate::components::parts::{MeasureLink, MilestoneItem, PhaseItem, StatusChip};
+use crate::components::parts::{
+    MeasureLink, MilestoneItem, OwnStanding, PhaseList, RiskBadge, StatusChip,
+};
 use crate::i18n::{tr, use_i18n, K};
 
 #[component]
@@ -30,6 +32,18 @@ pub fn RoadmapTable() -> impl IntoView {
             out
         })
     });
+    // the rank column in the word of the list in use («Prioritet», «Rang» …)
+    let rank_heading = move || {
+        let chosen = ctx.list.get();
+        let pos = ctx
+            .index
+            .with(|ix| ix.as_ref()?.list(chosen.as_deref()).map(|l| l.position));
+        pos.and_then(|p| {
+            ctx.lists
+                .with(|ls| ls.get(p).map(|(_, l)| l.get(i.lang()).to_string()))
+        })
+        .unwrap_or_else(|| i.t(K::ColPriority).to_string())
+    };
     view! {
         <div class="table-scroll" role="region" tabindex="0" aria-labelledby="roadmap-table-caption">
             <table class="roadmap-table">
@@ -38,7 +52,7 @@ pub fn RoadmapTable() -> impl IntoView {
                     <tr>
                         <th scope="col">{tr(i, K::ColMeasure)}</th>
                         <th scope="col">{tr(i, K::ColGroup)}</th>
-                        <th scope="col">{tr(i, K::ColPriority)}</th>
+                        <th scope="col">{rank_heading}</th>
                         <th scope="col">{tr(i, K::ColStatus)}</th>
                         <th scope="col">{tr(i, K::ColPhases)}</th>
                         <th scope="col">{tr(i, K::ColMilestones)}</th>
@@ -81,17 +95,14 @@ fn TableRow(lane: usize, key: u64) -> impl IntoView {
         let f = ctx.feed.get()?;
         let m = f.feed().measures.get(mi)?.clone();
         let published = f.ix.published();
-        let phases = m
-            .phases
-            .iter()
-            .map(|p| {
-                let name = f
-                    .phase(&p.phase)
-                    .map(|ph| ph.name.clone())
-                    .unwrap_or_else(|| veikart_domain::model::Text::nb(p.phase.clone()));
-                view! { <PhaseItem name period=p.clone()/> }
+        let phases = view! { <PhaseList feed=f.clone() measure=m.clone()/> };
+        let risks = veikart_domain::risk::counts(f.feed(), mi);
+        let withdrawn = ctx.is_withdrawn(mi);
+        let rank = move || {
+            ctx.rank(mi).map(|(r, pos)| {
+                view! { <span title=move || ctx.rank_title(r, pos, i.lang())>{r}</span> }
             })
-            .collect_view();
+        };
         let milestones = m
             .milestones
             .iter()
@@ -99,12 +110,14 @@ fn TableRow(lane: usize, key: u64) -> impl IntoView {
             .collect_view();
         let label = m.clone();
         Some(view! {
-            <tr data-measure=m.id.clone()>
+            <tr data-measure=m.id.clone() class:withdrawn=withdrawn>
                 <th scope="row" style:padding-left=indent>
                     <MeasureLink id=m.id.clone()>{move || measure_label(&label, i.lang())}</MeasureLink>
+                    <OwnStanding standing=m.standing.clone()/>
+                    " " <RiskBadge counts=risks/>
                 </th>
                 <td>{lane_name}</td>
-                <td>{m.priority}</td>
+                <td>{rank}</td>
                 <td>{current_status(&m).cloned().map(|s| view! { <StatusChip status=s published/> })}</td>
                 <td><ul class="plain">{phases}</ul></td>
                 <td><ul class="plain">{milestones}</ul></td>

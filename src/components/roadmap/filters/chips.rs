@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use veikart_domain::filter::{Facet, Filter};
 
-use super::{option_label, write};
-use crate::i18n::{labels, t, use_i18n, K};
+use super::{facet_name, only_in_list_label, option_label, write};
+use crate::components::roadmap::use_roadmap;
+use crate::i18n::{t, use_i18n, K};
 use crate::state::use_app;
 
 type Remove = Box<dyn Fn(&mut Filter) + Send + Sync>;
@@ -14,6 +15,7 @@ pub fn FilterChips(filter: Memo<Filter>) -> impl IntoView {
     let app = use_app();
     let nav = app.nav;
     let i = use_i18n();
+    let ctx = use_roadmap();
     move || {
         let lang = i.lang();
         let f = app.feed.get()?;
@@ -23,16 +25,20 @@ pub fn FilterChips(filter: Memo<Filter>) -> impl IntoView {
             for value in cur.values(facet) {
                 let label = format!(
                     "{}: {}",
-                    t(lang, labels::facet(facet)),
+                    facet_name(Some(&f), facet, lang),
                     option_label(&f, facet, value, lang)
                 );
                 let v = value.to_string();
                 chips.push((label, Box::new(move |nf: &mut Filter| nf.toggle(facet, &v))));
             }
         }
-        if cur.prioritised_only {
+        if let Some(label) = cur
+            .prioritised_only
+            .then(|| only_in_list_label(ctx, lang))
+            .flatten()
+        {
             chips.push((
-                t(lang, K::OnlyPrioritised).to_string(),
+                label,
                 Box::new(|nf: &mut Filter| nf.prioritised_only = false),
             ));
         }

@@ -22,13 +22,34 @@ pub fn option_label(ix: &Indexed, facet: Facet, value: &str, lang: Lang) -> Stri
         Facet::Organisation | Facet::ActorGroup => ix.actor_name(value, lang),
         Facet::Goal => ix
             .goal(value)
-            .map(|g| format!("{} {} – {}", t(lang, K::Goal), g.number, g.name.get(lang)))
+            .map(|g| format!("{} – {}", ix.feed().goal_label(g, lang), g.name.get(lang)))
             .unwrap_or_else(|| value.to_string()),
         Facet::Status => lifecycle_from_key(value)
             .map(|l| t(lang, labels::lifecycle(l)).to_string())
             .unwrap_or_else(|| t(lang, K::StatusUnknown).to_string()),
         Facet::Phase => ix.phase_name(value, lang),
     }
+}
+
+/// The name of a facet: the goal facet in the feed's own word («Innsatsområde»).
+pub fn facet_name(ix: Option<&Indexed>, facet: Facet, lang: Lang) -> String {
+    match (facet, ix) {
+        (Facet::Goal, Some(ix)) => ix.feed().terms().goal_singular.get(lang).to_string(),
+        _ => t(lang, labels::facet(facet)).to_string(),
+    }
+}
+
+/// «Bare «De fem prioriterte samhandlingstiltakene»»: the "only prioritised" filter in the name
+/// of the list in use, or `None` when the feed has no list (the filter is then not offered).
+pub fn only_in_list_label(ctx: super::RoadmapCtx, lang: Lang) -> Option<String> {
+    let chosen = ctx.list.get();
+    let pos = ctx
+        .index
+        .with(|ix| ix.as_ref()?.list(chosen.as_deref()).map(|l| l.position))?;
+    let name = ctx
+        .lists
+        .with(|ls| ls.get(pos).map(|(n, _)| n.get(lang).to_string()))?;
+    Some(crate::i18n::tf(lang, K::OnlyInList, &[("list", &name)]))
 }
 
 /// Writes a changed filter: one history entry (or in place, for typing).
@@ -58,11 +79,9 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     let count_text = move || {
-        let total = app
-            .feed
-            .with(|f| f.as_ref().map(|f| f.feed().measures.len()).unwrap_or(0));
         ctx.result.with(|r| {
             r.as_ref().map(|r| {
+                let total = r.total;
                 if r.matched.is_empty() {
                     i.t(K::NoMatches).to_string()
                 } else {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use veikart_domain::filter::{options, window_years, Facet, Filter};
 
-use super::{option_label, write};
+use super::{facet_name, only_in_list_label, option_label, write};
 use crate::components::roadmap::use_roadmap;
-use crate::i18n::{labels, tr, use_i18n, K};
+use crate::i18n::{tr, use_i18n, K};
 use crate::state::use_app;
 
 #[component]
@@ -52,7 +52,7 @@ fn FacetGroup(facet: Facet, filter: Memo<Filter>) -> impl IntoView {
     };
     view! {
         <fieldset class=format!("facet facet-{}", facet.key())>
-            <legend>{tr(i, labels::facet(facet))}</legend>
+            <legend>{move || app.feed.with(|f| facet_name(f.as_deref(), facet, i.lang()))}</legend>
             <ul>{items}</ul>
         </fieldset>
     }
@@ -94,6 +94,8 @@ fn YearSelect(label: K, from: bool, filter: Memo<Filter>) -> impl IntoView {
 pub fn FilterPanel(filter: Memo<Filter>) -> impl IntoView {
     let i = use_i18n();
     let nav = use_app().nav;
+    let ctx = use_roadmap();
+    let only_label = Memo::new(move |_| only_in_list_label(ctx, i.lang()));
     view! {
         <div class="facets">
             {Facet::ALL.map(|facet| view! { <FacetGroup facet filter/> }).collect_view()}
@@ -104,15 +106,17 @@ pub fn FilterPanel(filter: Memo<Filter>) -> impl IntoView {
                 <YearSelect label=K::FromYear from=true filter/>
                 <YearSelect label=K::ToYear from=false filter/>
             </fieldset>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || filter.with(|f| f.prioritised_only)
-                    on:change=move |ev| {
-                        let mut nf = filter.get_untracked();
-                        nf.prioritised_only = event_target_checked(&ev);
-                        write(nav, nf, false);
-                    }/>
-                {tr(i, K::OnlyPrioritised)}
-            </label>
+            <Show when=move || only_label.with(Option::is_some)>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || filter.with(|f| f.prioritised_only)
+                        on:change=move |ev| {
+                            let mut nf = filter.get_untracked();
+                            nf.prioritised_only = event_target_checked(&ev);
+                            write(nav, nf, false);
+                        }/>
+                    {move || only_label.get().unwrap_or_default()}
+                </label>
+            </Show>
         </div>
     }
 }

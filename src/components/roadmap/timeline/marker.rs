@@ -13,7 +13,7 @@ use veikart_domain::timeline::{
 };
 
 use crate::format::format_qualified;
-use crate::i18n::use_i18n;
+use crate::i18n::{labels, use_i18n, K};
 
 #[component]
 pub fn Markers(
@@ -56,7 +56,21 @@ pub fn Markers(
             .zip(slots)
             .map(|((mk, when), slot)| {
                 let ms = &m.milestones[mk.index];
-                let title = format!("{} — {when}", ms.title.get(lang));
+                let mut title = format!("{} — {when}", ms.title.get(lang));
+                // schema 1.1: an inferred date says so and why; a standing that differs from the
+                // feed's is named
+                let inferred = !ms.basis.is_stated();
+                if inferred {
+                    let why = ms
+                        .basis_note
+                        .as_ref()
+                        .map(|n| n.get(lang).to_string())
+                        .unwrap_or_else(|| i.t(K::BasisInferredWhy).to_string());
+                    title.push_str(&format!(" ({}: {why})", i.t(K::BasisInferred)));
+                }
+                if let Some(st) = veikart_domain::standing::badge(f.feed(), ms.standing.as_ref()) {
+                    title.push_str(&format!(" ({})", i.t(labels::standing(st))));
+                }
                 let x = mk.x;
                 let w = mk.w.max(6.0);
                 let shape = if mk.point {
@@ -77,7 +91,7 @@ pub fn Markers(
                     <text x=sl.x y=LABEL_BASELINES[sl.line] class="ms-label" aria-hidden="true">{when.clone()}</text>
                 });
                 view! {
-                    <g class="milestone" tabindex="-1" role="img" aria-label=title.clone() data-measure=m.id.clone()>
+                    <g class="milestone" class:inferred=inferred tabindex="-1" role="img" aria-label=title.clone() data-measure=m.id.clone()>
                         {ghost}{shape}{q_mark}{label}
                         <title>{title.clone()}</title>
                     </g>

@@ -39,6 +39,23 @@ pub fn Defs() -> impl IntoView {
                     <path d=PATTERNS[i] class="pat"/>
                 </pattern>
             }).collect_view()}
+            // schema 1.1: an ongoing phase whose start is unknown fades in (and out, without an end)
+            <linearGradient id="vk-fade-in-g" x1="0" x2="1" y1="0" y2="0">
+                <stop offset="0" stop-color="#fff" stop-opacity="0"/>
+                <stop offset="0.45" stop-color="#fff" stop-opacity="1"/>
+            </linearGradient>
+            <linearGradient id="vk-fade-both-g" x1="0" x2="1" y1="0" y2="0">
+                <stop offset="0" stop-color="#fff" stop-opacity="0"/>
+                <stop offset="0.35" stop-color="#fff" stop-opacity="1"/>
+                <stop offset="0.65" stop-color="#fff" stop-opacity="1"/>
+                <stop offset="1" stop-color="#fff" stop-opacity="0"/>
+            </linearGradient>
+            <mask id="vk-fade-in" maskContentUnits="objectBoundingBox">
+                <rect width="1" height="1" fill="url(#vk-fade-in-g)"/>
+            </mask>
+            <mask id="vk-fade-both" maskContentUnits="objectBoundingBox">
+                <rect width="1" height="1" fill="url(#vk-fade-both-g)"/>
+            </mask>
             <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                 <path d="M0,0 L10,5 L0,10 z" class="arrowhead"/>
             </marker>

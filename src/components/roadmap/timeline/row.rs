@@ -4,12 +4,16 @@
 
 use leptos::prelude::*;
 use veikart_domain::roadmap::current_status;
-use veikart_domain::timeline::{LayoutItem, Scale, LANE_H, ROW_H};
+use veikart_domain::timeline::{
+    sequence_chips, undated_sequence, LayoutItem, Scale, BAR_H, BAR_TOP, LANE_H, MARKER_CY, ROW_H,
+};
 
 use super::bar::Bars;
 use super::ghosts::Ghosts;
 use super::marker::Markers;
-use crate::components::parts::{fallback_lang, Expander, MeasureLink, StatusChip};
+use crate::components::parts::{
+    fallback_lang, Expander, MeasureLink, OwnStanding, RiskBadge, StatusChip,
+};
 use crate::components::roadmap::lane::{lane_lang, lane_title};
 use crate::components::roadmap::{use_roadmap, RoadmapCtx};
 use crate::i18n::{use_i18n, K};
@@ -102,6 +106,9 @@ fn MeasureLabel(key: u64) -> impl IntoView {
     });
     let class = move || {
         let mut c = format!("row-label depth-{}", depth());
+        if ctx.is_withdrawn(mi) {
+            c.push_str(" withdrawn");
+        }
         let id = id.get().unwrap_or_default();
         if app.view.with(|v| v.selected() == Some(id.as_str())) {
             c.push_str(" selected");
@@ -137,14 +144,24 @@ fn MeasureLabel(key: u64) -> impl IntoView {
         let name_for_code = name.clone();
         let shown_name = name.clone();
         let status = current_status(&m).cloned();
+        let risks = veikart_domain::risk::counts(f.feed(), mi);
+        let rank = move || {
+            ctx.rank(mi).map(|(r, pos)| {
+                view! { <span class="prio" title=move || ctx.rank_title(r, pos, i.lang())>{r}</span> }
+            })
+        };
         Some(view! {
-            {m.priority.map(|p| view! { <span class="prio" title=move || i.t(K::Priority)>{p}</span> })}
+            {rank}
             <MeasureLink id=m.id.clone() class="measure-link">
                 {move || code.clone().filter(|c| c != name_for_code.get(i.lang())).map(|c| view! { <span class="code">{c}</span> })}
                 <span class="name" lang=move || fallback_lang(&name, i.lang())>{
                     move || shown_name.get(i.lang()).to_string()
                 }</span>
             </MeasureLink>
+            <span class="row-badges">
+                <OwnStanding standing=m.standing.clone()/>
+                <RiskBadge counts=risks/>
+            </span>
             {status.map(|s| view! { <StatusChip status=s published/> })}
         })
     };
@@ -196,12 +213,71 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
                 .is_some_and(|m| m.phases.is_empty() && m.milestones.is_empty())
         })
     };
+    // Schema 1.1: a sequence known without dates, as numbered phase chips from the left edge:
+    // "1 Kartlegging → 2 Utredning → 3 Gjennomføring  ingen datoer ennå".
+    let sequence = move || {
+        let lang = i.lang();
+        let f = feed.get()?;
+        let m = f.feed().measures.get(mi)?;
+        let seq: Vec<usize> = undated_sequence(m)
+            .into_iter()
+            .filter(|&n| m.phases[n].order.is_some())
+            .collect();
+        if seq.is_empty() {
+            return None;
+        }
+        let labels: Vec<String> = seq
+            .iter()
+            .map(|&n| {
+                let p = &m.phases[n];
+                format!("{} {}", p.order.unwrap_or(0), f.phase_name(&p.phase, lang))
+            })
+            .collect();
+        let (chips, note_x) = sequence_chips(&labels, 8.0, 12.0);
+        let views = seq
+            .iter()
+            .zip(labels)
+            .zip(chips)
+            .enumerate()
+            .map(|(k, ((&n, label), (x, w)))| {
+                let color = f
+                    .phase(&m.phases[n].phase)
+                    .map(|p| p.color.clone())
+                    .unwrap_or_default();
+                let inferred = !m.phases[n].basis.is_stated();
+                view! {
+                    {(k > 0).then(|| view! {
+                        <text x=x - 15.0 y=MARKER_CY + 4.0 class="seq-arrow" aria-hidden="true">"→"</text>
+                    })}
+                    <g class="seq-chip" class:inferred=inferred>
+                        <rect x=x y=BAR_TOP + 1.0 width=w height=BAR_H - 2.0 rx=11 class="seq-chip-bg" style:stroke=color.clone()/>
+                        <rect x=x y=BAR_TOP + 1.0 width=6 height=BAR_H - 2.0 rx=3 fill=color/>
+                        <text x=x + 12.0 y=MARKER_CY + 4.0 class="seq-label">{label}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <g class="undated-sequence">
+                {views}
+                <text x=note_x y=MARKER_CY + 4.0 class="no-dates">{i.t(K::NoDatesYet)}</text>
+            </g>
+        })
+    };
+    let row_class = move || {
+        if ctx.is_withdrawn(mi) {
+            "row withdrawn"
+        } else {
+            "row"
+        }
+    };
     view! {
-        <g class="row" transform=transform>
+        <g class=row_class transform=transform>
             <rect x=0 y=0 width=width height=ROW_H class=bg_class/>
             {move || undated().then(|| view! {
                 <text x=8 y=ROW_H / 2.0 + 4.0 class="no-dates">{move || i.t(K::NoDates)}</text>
             })}
+            {sequence}
             <Ghosts measure=id scale/>
             <Bars feed measure=mi scale/>
             <Markers feed measure=mi scale width/>
