@@ -14,7 +14,9 @@ use veikart::components::council::CouncilView;
 use veikart::components::detail::DetailPanel;
 use veikart::components::graph::DependencyGraph;
 use veikart::components::lens::ActorLens;
+use veikart::components::risks::RiskView;
 use veikart::components::roadmap::RoadmapView;
+use veikart::components::standing::{FeedBanner, FeedContext};
 use veikart::components::statement::Statement;
 use veikart_domain::Lang;
 use wasm_bindgen::JsCast;
@@ -124,6 +126,26 @@ async fn every_view_follows_a_language_switch() {
     .await;
     switch_and_check("/?visning=for-oss&aktor=fastleger", "lens", || {
         view! { <ActorLens/> }.into_any()
+    })
+    .await;
+    switch_and_check("/?visning=risiko", "risks", || {
+        view! { <RiskView/> }.into_any()
+    })
+    .await;
+    switch_and_check(
+        "/?visning=for-oss&aktor=direktoratet-for-e-helse",
+        "lens with risks",
+        || view! { <ActorLens/> }.into_any(),
+    )
+    .await;
+    switch_and_check(
+        "/?uttatt=1&gruppering=prioritet",
+        "banner, context, withdrawn",
+        || view! { <FeedBanner/><FeedContext/><RoadmapView/> }.into_any(),
+    )
+    .await;
+    switch_and_check("/tiltak/DHO", "detail with risks", || {
+        view! { <DetailPanel/> }.into_any()
     })
     .await;
     switch_and_check("/?visning=rad", "council", || {

@@ -267,7 +267,7 @@ pub fn DecisionHistory(feed: Arc<Indexed>, id: String) -> impl IntoView {
                 <li class=format!("history-item {}", state_class(d.state))>
                     <p class="dec-head">
                         <time datetime=d.date.clone()>{move || format_date(&date, i.lang())}</time>
-                        " " <BasisMark basis=d.basis note=d.basis_note.clone()/> " · "
+                        <BasisMark basis=d.basis note=d.basis_note.clone()/> " · "
                         <strong>{format!("{} {}", d.body.code(), d.case)}</strong>
                         {move || meeting_no.clone().map(|n| format!(" ({})", i.tf(K::MeetingNumber, &[("n", &n)])))}
                         " · " <span class="state">{tr(i, labels::decision_state(d.state))}</span>

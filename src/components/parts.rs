@@ -127,7 +127,13 @@ pub fn BenefitScore(benefit: Benefit) -> impl IntoView {
 /// A phase period in words: "Utprøving: 3. kvartal 2023 – 2024"; schema 1.1: "Utprøving:
 /// pågår, start ukjent – 2025" for an ongoing phase without a start. Inferred dates are marked.
 #[component]
-pub fn PhaseItem(name: Text, period: PhasePeriod) -> impl IntoView {
+pub fn PhaseItem(
+    name: Text,
+    period: PhasePeriod,
+    /// The editors' note written out (the detail panel), not only as a tooltip.
+    #[prop(optional)]
+    full: bool,
+) -> impl IntoView {
     let i = use_i18n();
     let (basis, note) = (period.basis, period.basis_note.clone());
     view! {
@@ -143,7 +149,7 @@ pub fn PhaseItem(name: Text, period: PhasePeriod) -> impl IntoView {
                 };
                 format!("{start} – {end}")
             }}
-            <BasisMark basis note/>
+            <BasisMark basis note full/>
         </li>
     }
 }
@@ -152,7 +158,13 @@ pub fn PhaseItem(name: Text, period: PhasePeriod) -> impl IntoView {
 /// sequence known without dates as one item, "1. Kartlegging → 2. Utredning → 3.
 /// Gjennomføring (ingen datoer ennå)".
 #[component]
-pub fn PhaseList(feed: std::sync::Arc<Indexed>, measure: Measure) -> impl IntoView {
+pub fn PhaseList(
+    feed: std::sync::Arc<Indexed>,
+    measure: Measure,
+    /// Notes of inferred dates written out (the detail panel).
+    #[prop(optional)]
+    full: bool,
+) -> impl IntoView {
     let i = use_i18n();
     let name_of = |p: &PhasePeriod| {
         feed.phase(&p.phase)
@@ -165,7 +177,7 @@ pub fn PhaseList(feed: std::sync::Arc<Indexed>, measure: Measure) -> impl IntoVi
         .iter()
         .enumerate()
         .filter(|(_, p)| p.is_dated() || (p.ongoing && p.order.is_none()))
-        .map(|(_, p)| view! { <PhaseItem name=name_of(p) period=p.clone()/> })
+        .map(|(_, p)| view! { <PhaseItem name=name_of(p) period=p.clone() full/> })
         .collect_view();
     let ordered: Vec<(Option<u32>, Text, PhasePeriod)> = seq
         .iter()
@@ -185,7 +197,7 @@ pub fn PhaseList(feed: std::sync::Arc<Indexed>, measure: Measure) -> impl IntoVi
                     <span class="seq-step">
                         {order.map(|o| format!("{o}. "))}<FeedText text=name/>
                         {p.ongoing.then(|| view! { " (" {move || i.t(K::OngoingStartUnknown)} ")" })}
-                        <BasisMark basis=p.basis note=p.basis_note.clone()/>
+                        <BasisMark basis=p.basis note=p.basis_note.clone() full/>
                     </span>
                 }
             })
@@ -199,8 +211,9 @@ pub fn PhaseList(feed: std::sync::Arc<Indexed>, measure: Measure) -> impl IntoVi
     view! { {dated}{sequence} }
 }
 
-/// The mark of an inferred fact: nothing when it is stated in a source; "antatt" with the
-/// editors' note as a tooltip and for screen readers, or (`full`) with the note written out.
+/// The mark of an inferred fact: nothing when it is stated in a source; " antatt" (with its own
+/// leading space) with the editors' note as a tooltip and for screen readers, or (`full`) with
+/// the note written out.
 #[component]
 pub fn BasisMark(
     basis: Basis,
@@ -218,6 +231,7 @@ pub fn BasisMark(
         };
         if full {
             view! {
+                " "
                 <span class="basis-mark full">
                     <span class="basis-word">{move || i.t(K::BasisInferred)}</span>
                     {move || format!(": {}", why())}
@@ -227,6 +241,7 @@ pub fn BasisMark(
         } else {
             let why2 = why.clone();
             view! {
+                " "
                 <span class="basis-mark" title=why>
                     <span class="basis-word">{move || i.t(K::BasisInferred)}</span>
                     <span class="visually-hidden">{move || format!(": {}", why2())}</span>
@@ -314,7 +329,7 @@ pub fn MilestoneItem(milestone: Milestone, #[prop(optional)] detailed: bool) -> 
             {as_written}
             {original}
             ": " <FeedText text=milestone.title/>
-            " " <BasisMark basis note full=detailed/>
+            <BasisMark basis note full=detailed/>
             <OwnStanding standing/>
         </li>
     }

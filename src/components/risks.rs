@@ -21,7 +21,7 @@ use crate::state::use_app;
 
 /// Matrix size in CSS pixels (it scales down on narrow screens).
 const MATRIX_W: u32 = 440;
-const MATRIX_H: u32 = 400;
+const MATRIX_H: u32 = 460;
 
 /// One risk or precondition: its number (as in the matrix), kind, description, and the facts
 /// the feed gives. `show_concerns` lists the measures it concerns (off in a measure's own panel,
@@ -127,7 +127,7 @@ pub fn RiskEntry(
                 <span class="risk-no" aria-hidden="true">{number}</span>
                 <span class=kind_class>{tr(i, labels::risk_kind(kind))}</span>" "
                 <FeedText text=risk.description.clone()/>
-                " " <BasisMark basis=risk.basis note=risk.basis_note.clone()/>
+                <BasisMark basis=risk.basis note=risk.basis_note.clone() full=true/>
                 {reason.map(|k| view! { " " <span class="risk-reason">{tr(i, k)}</span> })}
             </p>
             <p class="risk-facts">{facts}</p>
@@ -160,6 +160,11 @@ pub fn RiskView() -> impl IntoView {
             MATRIX_W,
             MATRIX_H,
         );
+        let layout_class = if svg.is_some() {
+            "risk-layout"
+        } else {
+            "risk-layout no-matrix"
+        };
         let matrix = match svg {
             Some(svg) => view! {
                 <figure class="chart risk-matrix" role="img" aria-label=t(lang, K::RiskMatrixLabel) inner_html=svg></figure>
@@ -190,7 +195,7 @@ pub fn RiskView() -> impl IntoView {
             .collect_view();
         Some(
             view! {
-                <div class="risk-layout">
+                <div class=layout_class>
                     {matrix}
                     <div class="risk-list">{groups}</div>
                 </div>

@@ -71,7 +71,7 @@ pub fn FeedBanner() -> impl IntoView {
             <div class=format!("standing-banner standing-{key}") role="note">
                 <p class="banner-line">
                     <strong>{line}</strong>
-                    " " <BasisMark basis=standing.basis note=standing.basis_note.clone()/>
+                    <BasisMark basis=standing.basis note=standing.basis_note.clone()/>
                 </p>
                 {more}
             </div>
@@ -177,7 +177,7 @@ pub fn FeedContext() -> impl IntoView {
                             <li>
                                 <span class="prio" aria-hidden="true">{r.rank}</span>
                                 <span class="visually-hidden">{format!("{} {}: ", l.rank_label.get(lang), r.rank)}</span>
-                                {what}" "<BasisMark basis=r.basis/>
+                                {what}<BasisMark basis=r.basis/>
                             </li>
                         }
                     })
@@ -244,7 +244,7 @@ pub fn FeedContext() -> impl IntoView {
                     (p.new, K::PfNew),
                 ]
                 .into_iter()
-                .filter_map(|(n, k)| Some(format!("{} {}", n?, t(lang, k))))
+                .filter_map(|(n, k)| Some(tn(lang, k, n? as usize, &[])))
                 .collect();
                 let by = p
                     .reported_by

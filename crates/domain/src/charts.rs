@@ -289,7 +289,7 @@ pub fn risk_dot_centre(
     let rows = n.div_ceil(per_row);
     let (row, col) = (k / per_row, k % per_row);
     let in_row = (n - row * per_row).min(per_row);
-    let step = cell * 0.27;
+    let step = cell * 0.31;
     (
         cx + (col as f64 - (in_row as f64 - 1.0) / 2.0) * step,
         cy + (row as f64 - (rows as f64 - 1.0) / 2.0) * step,
@@ -368,7 +368,7 @@ pub fn risk_matrix_svg(
         ))
         .ok()?;
         // dots, in the order given; those sharing a cell side by side
-        let r = (cell * 0.13).clamp(8.0, 13.0);
+        let r = (cell * 0.14).clamp(8.0, 12.0);
         for (k, p) in points.iter().enumerate() {
             let same: Vec<usize> = points
                 .iter()
@@ -383,7 +383,9 @@ pub fn risk_matrix_svg(
             root.draw(&Text::new(
                 p.number.to_string(),
                 (px(cx), px(cy)),
-                font(12)
+                ("sans-serif", 13)
+                    .into_font()
+                    .style(FontStyle::Bold)
                     .color(&WHITE)
                     .pos(Pos::new(HPos::Center, VPos::Center)),
             ))

@@ -73,7 +73,7 @@ fn dependency_item(ix: &Arc<Indexed>, other: &str, d: &Dependency, i: I18n) -> i
             }}
             {d.critical.then(|| view! { <span class="badge">{tr(i, K::Critical)}</span> })}
             {d.note.clone().map(|n| view! { <span class="note">" — " <FeedText text=n/></span> })}
-            " " <BasisMark basis=d.basis note=d.basis_note.clone()/>
+            <BasisMark basis=d.basis note=d.basis_note.clone() full=true/>
         </li>
     }
 }
@@ -115,7 +115,7 @@ pub fn DetailBody(
             <li><strong>{a.year}</strong> ": " <FeedText text=a.text.clone()/><OwnStanding standing=a.standing.clone()/></li>
         })
         .collect_view();
-    let phase_list = view! { <PhaseList feed=f.clone() measure=m.clone()/> };
+    let phase_list = view! { <PhaseList feed=f.clone() measure=m.clone() full=true/> };
     // schema 1.1: where the measure stands, its own or the feed's
     let standing = {
         let own = m.standing.clone();
@@ -128,9 +128,9 @@ pub fn DetailBody(
                     <span class="k">{tr(i, K::StandingLabel)}": "</span>
                     <StandingBadge state=st.state/>
                     {move || since.clone().map(|d| format!(" ({})", format_date(&d, i.lang())))}
-                    {inherited.then(|| view! { " " <span class="hint">{tr(i, K::StandingAsFeed)}</span> })}
+                    {inherited.then(|| view! { " – " <span class="hint">{tr(i, K::StandingAsFeed)}</span> })}
                     {(!inherited).then(|| st.text.clone()).flatten().map(|t| view! { " — " <FeedText text=t/> })}
-                    " " <BasisMark basis=st.basis note=st.basis_note.clone()/>
+                    <BasisMark basis=st.basis note=st.basis_note.clone() full=true/>
                 </p>
             }
         })
@@ -144,7 +144,7 @@ pub fn DetailBody(
                     <span class="k">{tr(i, k)}": "</span>
                     {level.map(|l| view! { <strong>{tr(i, labels::level(l))}</strong> })}
                     {a.text.clone().map(|t| view! { " — " <FeedText text=t/> })}
-                    " " <BasisMark basis=a.basis note=a.basis_note.clone()/>
+                    <BasisMark basis=a.basis note=a.basis_note.clone() full=true/>
                 </li>
             }
         };
@@ -157,7 +157,7 @@ pub fn DetailBody(
                     <span class="k">{tr(i, K::Funding)}": "</span>
                     <strong>{tr(i, labels::funding(state))}</strong>
                     {fu.text.clone().map(|t| view! { " — " <FeedText text=t/> })}
-                    " " <BasisMark basis=fu.basis note=fu.basis_note.clone()/>
+                    <BasisMark basis=fu.basis note=fu.basis_note.clone() full=true/>
                 </li>
             }
         });
@@ -224,7 +224,7 @@ pub fn DetailBody(
                     <span class="role">{tr(i, labels::role(role))}</span>
                     {move || period.clone().map(|p| format!(" ({})", format_date(&p, i.lang())))}
                     {r.note.clone().map(|n| view! { <span class="note">" (" <FeedText text=n/> ")"</span> })}
-                    " " <BasisMark basis=r.basis note=r.basis_note.clone()/>
+                    <BasisMark basis=r.basis note=r.basis_note.clone() full=true/>
                 </li>
             }
         })
@@ -270,7 +270,7 @@ pub fn DetailBody(
                     {s.rag.map(|r| view! { <span class=format!("rag rag-{}", rag_key(r))>{tr(i, labels::rag(r))}</span> " " })}
                     {tr(i, labels::lifecycle(lc))}
                     {s.text.clone().map(|x| view! { " — " <FeedText text=x/> })}
-                    " " <BasisMark basis=s.basis note=s.basis_note.clone() full=true/>
+                    <BasisMark basis=s.basis note=s.basis_note.clone() full=true/>
                 </li>
             }
         })

@@ -233,7 +233,11 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
                 format!("{} {}", p.order.unwrap_or(0), f.phase_name(&p.phase, lang))
             })
             .collect();
-        let (chips, note_x) = sequence_chips(&labels, 8.0, 12.0);
+        // the note first ("ingen datoer ennå:"), then the chips, on a plate of their own: the
+        // sequence has no place on the time axis and must not look as if it had one
+        let note = format!("{}:", i.t(K::NoDatesYet));
+        let note_w = veikart_domain::timeline::approx_text_width(&note, 12.0);
+        let (chips, end_x) = sequence_chips(&labels, 16.0 + note_w, 12.0);
         let views = seq
             .iter()
             .zip(labels)
@@ -259,8 +263,9 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
             .collect_view();
         Some(view! {
             <g class="undated-sequence">
+                <rect x=2 y=BAR_TOP - 5.0 width=end_x height=BAR_H + 10.0 rx=6 class="seq-plate"/>
+                <text x=10 y=MARKER_CY + 4.0 class="no-dates">{note}</text>
                 {views}
-                <text x=note_x y=MARKER_CY + 4.0 class="no-dates">{i.t(K::NoDatesYet)}</text>
             </g>
         })
     };
