@@ -384,6 +384,11 @@ async fn the_risk_view_draws_a_matrix_of_the_scored_risks() {
         ]
     );
     assert!(text(&m.root, "li.risk[data-risk=\"risk-finans\"]").contains("Forutsetning"));
+    // the list reads 1 … 6 from the top; the matrix carries the same numbers
+    assert_eq!(
+        texts(&m.root, ".risk-list .risk-no"),
+        vec!["1", "2", "3", "4", "5", "6"]
+    );
     // the shipped feed words its risks without scores: a list, and why there is no matrix
     let d = mount_at(
         "/?visning=risiko",

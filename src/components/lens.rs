@@ -57,6 +57,7 @@ pub fn ActorLens() -> impl IntoView {
         let lens = actor_lens(f.feed(), &who.id, today);
         // schema 1.1: risks whose owner is the actor, or that concern its measures
         let all_risks = veikart_domain::risk::all(f.feed());
+        let numbers = veikart_domain::risk::display_numbers(&all_risks);
         let risk_items: Vec<_> = risks_for_actor(f.feed(), &who.id, &lens)
             .into_iter()
             .map(|(n, why)| {
@@ -66,7 +67,7 @@ pub fn ActorLens() -> impl IntoView {
                     RiskReason::Measure => K::LensRiskMeasure,
                 };
                 view! {
-                    <RiskEntry feed=f.clone() number=n + 1 risk=r.risk.clone() measure=r.measure
+                    <RiskEntry feed=f.clone() number=numbers[n] risk=r.risk.clone() measure=r.measure
                         show_concerns=true reason/>
                 }
             })

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use veikart_domain::charts::risk_matrix_svg;
 use veikart_domain::index::Indexed;
 use veikart_domain::model::{Risk, RiskKind};
-use veikart_domain::risk::{all, by_category, concerned_measures, matrix_points, RiskRef};
+use veikart_domain::risk::{
+    all, by_category, concerned_measures, display_numbers, matrix_points, RiskRef,
+};
 use veikart_domain::roadmap::measure_label;
 
 use crate::components::detail::sources_line;
@@ -23,7 +25,7 @@ use crate::state::use_app;
 const MATRIX_W: u32 = 440;
 const MATRIX_H: u32 = 460;
 
-/// One risk or precondition: its number (as in the matrix), kind, description, and the facts
+/// One risk or precondition: its number (`risk::display_numbers`, as in the matrix), kind, description, and the facts
 /// the feed gives. `show_concerns` lists the measures it concerns (off in a measure's own panel,
 /// where that measure is obvious).
 #[component]
@@ -152,6 +154,7 @@ pub fn RiskView() -> impl IntoView {
             return Some(view! { <p class="notice">{t(lang, K::NoRisks)}</p> }.into_any());
         }
         let points = matrix_points(&list);
+        let numbers = display_numbers(&list);
         // plotters escapes every text it draws; the matrix holds numbers and the axis words.
         let svg = risk_matrix_svg(
             &points,
@@ -180,7 +183,7 @@ pub fn RiskView() -> impl IntoView {
                     .map(|n| {
                         let r = list[n];
                         view! {
-                            <RiskEntry feed=f.clone() number=n + 1 risk=r.risk.clone()
+                            <RiskEntry feed=f.clone() number=numbers[n] risk=r.risk.clone()
                                 measure=r.measure show_concerns=true/>
                         }
                     })

@@ -142,7 +142,21 @@ pub fn by_category(risks: &[RiskRef]) -> Vec<(Option<RiskCategory>, Vec<usize>)>
         .collect()
 }
 
-/// A scored risk in the matrix: its number (position in the list, from 1), likelihood and
+/// The number each risk carries in the views (per position in `risks`, from 1): the order of
+/// the list by category, so the list reads 1, 2, 3 … and the matrix shows the same numbers.
+pub fn display_numbers(risks: &[RiskRef]) -> Vec<usize> {
+    let mut out = vec![0; risks.len()];
+    for (n, i) in by_category(risks)
+        .into_iter()
+        .flat_map(|(_, v)| v)
+        .enumerate()
+    {
+        out[i] = n + 1;
+    }
+    out
+}
+
+/// A scored risk in the matrix: its number (as in [`display_numbers`]), likelihood and
 /// consequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MatrixPoint {
@@ -151,16 +165,18 @@ pub struct MatrixPoint {
     pub consequence: u8,
 }
 
-/// The scored risks among `risks` (numbered by their position, from 1), for the matrix. Scores
-/// outside 1–5 (which validation refuses) are left out rather than drawn off the grid.
+/// The scored risks among `risks`, in their order, numbered as in [`display_numbers`], for the
+/// matrix. Scores outside 1–5 (which validation refuses) are left out rather than drawn off the
+/// grid.
 pub fn matrix_points(risks: &[RiskRef]) -> Vec<MatrixPoint> {
+    let numbers = display_numbers(risks);
     risks
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
             let (l, c) = r.score()?;
             ((1..=5).contains(&l) && (1..=5).contains(&c)).then_some(MatrixPoint {
-                number: i + 1,
+                number: numbers[i],
                 likelihood: l,
                 consequence: c,
             })
@@ -269,6 +285,9 @@ mod tests {
                 Some(RiskCategory::Legal),
             ]
         );
+        // numbered in the order of the list by category: finans; kapasitet, alfa; gamma;
+        // innforing; juss
+        assert_eq!(display_numbers(&list), vec![1, 2, 6, 5, 3, 4]);
         let pts = matrix_points(&list);
         assert_eq!(pts.len(), 6);
         assert_eq!(
@@ -278,6 +297,11 @@ mod tests {
                 likelihood: 3,
                 consequence: 4
             }
+        );
+        assert_eq!(
+            pts.iter().map(|p| p.number).collect::<Vec<_>>(),
+            vec![1, 2, 6, 5, 3, 4],
+            "in list order, with the list's numbers"
         );
         // the shipped feed words its risks but never scores them: no matrix
         let shipped = crate::load(

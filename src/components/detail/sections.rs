@@ -178,13 +178,14 @@ pub fn DetailBody(
         let general = veikart_domain::risk::general(f.feed()).len();
         (!all.is_empty()).then(|| {
             let empty = mine.is_empty();
+            let numbers = veikart_domain::risk::display_numbers(&all);
             let items = mine
                 .iter()
                 .map(|r| {
                     let number = all
                         .iter()
                         .position(|x| std::ptr::eq(x.risk, r.risk))
-                        .map(|p| p + 1)
+                        .map(|p| numbers[p])
                         .unwrap_or(0);
                     view! { <RiskEntry feed=f.clone() number risk=r.risk.clone() measure=r.measure/> }
                 })
