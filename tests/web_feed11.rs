@@ -168,7 +168,7 @@ async fn priority_labels_and_ranks_come_from_the_feeds_lists() {
     // the "only" filter is named after the list in use
     button_with_text(&m.root, "Filtrer").click();
     settle().await;
-    assert!(text(&m.root, ".filter-extra .check").contains("Bare «Innsatsområdene i rekkefølge»"));
+    assert!(text(&m.root, ".filter-extra .check").contains("Bare innsatsområdene i rekkefølge"));
 }
 
 #[wasm_bindgen_test]
@@ -180,7 +180,7 @@ async fn the_shipped_feed_names_its_list_and_a_feed_without_lists_offers_none() 
     button_with_text(&m.root, "De fem prioriterte samhandlingstiltakene");
     assert_eq!(
         text(&m.root, ".chips .chip"),
-        "Bare «De fem prioriterte samhandlingstiltakene» ×"
+        "Bare de fem prioriterte samhandlingstiltakene ×"
     );
     // no list at all: no priority grouping, no "only" filter, and gruppering=prioritet is by goal
     let plain: &'static str = Box::leak(MINIMAL.replace("\"priority\": 1,", "").into_boxed_str());
@@ -433,6 +433,11 @@ async fn the_context_section_holds_lists_principles_and_portfolio() {
         .unwrap()
         .unwrap();
     assert!(!details.has_attribute("open"), "closed: calm");
+    // closed, it holds nothing a search of the page could find before the roadmap
+    assert!(m.root.query_selector(".ctx-body").unwrap().is_none());
+    details.set_attribute("open", "").unwrap();
+    settle().await;
+    settle().await;
     assert_eq!(
         texts(&m.root, ".ctx-list h3"),
         vec![
@@ -447,4 +452,13 @@ async fn the_context_section_holds_lists_principles_and_portfolio() {
         text(&m.root, ".ctx-portfolio .pf-counts"),
         "4 aktive · 1 med rød status · 1 med rød risiko · 0 på pause"
     );
+    // open, it follows a language switch
+    m.app.nav.go(|s| s.lang = Lang::En);
+    settle().await;
+    assert_eq!(text(&m.root, ".ctx-principles h3"), "Principles");
+    assert_eq!(
+        text(&m.root, ".ctx-portfolio .pf-counts"),
+        "4 active · 1 with red status · 1 with red risk · 0 paused"
+    );
+    assert!(details.has_attribute("open"), "still open after the switch");
 }

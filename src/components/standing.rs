@@ -122,7 +122,8 @@ pub fn WithdrawnNote() -> impl IntoView {
 }
 
 /// The feed's priority lists (with their ranks), principles and latest portfolio snapshot, in
-/// one closed section above the roadmap. Nothing when the feed has none of them.
+/// one closed section above the roadmap, built when opened. Nothing when the feed has none of
+/// them.
 #[component]
 pub fn FeedContext() -> impl IntoView {
     let app = use_app();
@@ -265,12 +266,22 @@ pub fn FeedContext() -> impl IntoView {
             {portfolio}
         })
     };
+    // The content is built only while the section is open: closed, it adds nothing to the page
+    // (no hidden links or texts that a search of the page would find first).
+    let open = RwSignal::new(false);
     move || {
         has.get().then(|| {
             view! {
-                <details class="feed-context">
+                <details class="feed-context" on:toggle=move |ev| {
+                    let is_open = ev
+                        .target()
+                        .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false);
+                    open.set(is_open);
+                }>
                     <summary>{tr(i, K::ContextTitle)}</summary>
-                    <div class="ctx-body">{content}</div>
+                    {move || open.get().then(|| view! { <div class="ctx-body">{content}</div> })}
                 </details>
             }
         })

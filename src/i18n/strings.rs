@@ -253,7 +253,7 @@ strings! {
     ShowWithdrawn => ["Vis dem", "Vis dei", "Show them"],
     HideWithdrawn => ["Skjul dem", "Skjul dei", "Hide them"],
     PriorityListLabel => ["Prioriteringsliste", "Prioriteringsliste", "Priority list"],
-    OnlyInList => ["Bare «{list}»", "Berre «{list}»", "Only “{list}”"],
+    OnlyInList => ["Bare {list}", "Berre {list}", "Only {list}"],
     RankIn => ["{label} {rank} i «{list}»", "{label} {rank} i «{list}»", "{label} {rank} in “{list}”"],
     AmbitionOverviewOf => ["Ambisjonsnivå: {list}", "Ambisjonsnivå: {list}", "Ambition levels: {list}"],
     BasisInferred => ["antatt", "anteke", "inferred"],

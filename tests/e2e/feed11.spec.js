@@ -135,7 +135,10 @@ test('the detail panel shows the measure’s risks, resources and inferred suppo
   await expect(panel.locator('.risks-section li.risk')).toHaveCount(2);
   await expect(panel.locator('.resources')).toContainText('Kostnad: lav–middels');
   await expect(panel.locator('.resources')).toContainText('antatt: Testantakelse');
-  await panel.getByRole('link', { name: 'Se alle i risikovisningen' }).click();
-  await expect(page).toHaveURL(/visning=risiko/);
-  await expect(page).toHaveURL(/feed=/);
+  // the link to the risk view keeps the feed (and the rest of the view state)
+  const link = panel.getByRole('link', { name: 'Se alle i risikovisningen' });
+  await expect(link).toHaveAttribute('href', /^\/\?visning=risiko&feed=\/__e2e\/feed-1\.1-other\.json$/);
+  await link.click();
+  await expect(page.locator('.risk-view h2')).toHaveText('Risikoer og forutsetninger');
+  await expect(page.locator('figure.risk-matrix svg circle')).toHaveCount(6);
 });

@@ -39,8 +39,9 @@ pub fn facet_name(ix: Option<&Indexed>, facet: Facet, lang: Lang) -> String {
     }
 }
 
-/// «Bare «De fem prioriterte samhandlingstiltakene»»: the "only prioritised" filter in the name
-/// of the list in use, or `None` when the feed has no list (the filter is then not offered).
+/// «Bare de fem prioriterte samhandlingstiltakene»: the "only prioritised" filter in the name of
+/// the list in use (as it reads inside a sentence), or `None` when the feed has no list (the
+/// filter is then not offered).
 pub fn only_in_list_label(ctx: super::RoadmapCtx, lang: Lang) -> Option<String> {
     let chosen = ctx.list.get();
     let pos = ctx
@@ -49,6 +50,7 @@ pub fn only_in_list_label(ctx: super::RoadmapCtx, lang: Lang) -> Option<String> 
     let name = ctx
         .lists
         .with(|ls| ls.get(pos).map(|(n, _)| n.get(lang).to_string()))?;
+    let name = super::lane::in_sentence(&name);
     Some(crate::i18n::tf(lang, K::OnlyInList, &[("list", &name)]))
 }
 

@@ -27,7 +27,13 @@ pub fn Arrows(range: Memo<Range<usize>>) -> impl IntoView {
                     .into_iter()
                     .map(|a| {
                         let dep = &f.dependencies[a.dependency];
-                        let class = if a.critical { "arrow critical" } else { "arrow" };
+                        // schema 1.1: an inferred dependency is drawn dashed
+                        let class = match (a.critical, dep.basis.is_stated()) {
+                            (true, true) => "arrow critical",
+                            (true, false) => "arrow critical inferred",
+                            (false, true) => "arrow",
+                            (false, false) => "arrow inferred",
+                        };
                         let title = format!("{} → {}", dep.to, dep.from);
                         view! {
                             <path d=a.path transform=format!("translate(0,{AXIS_H})") class=class marker-end="url(#arrowhead)">
