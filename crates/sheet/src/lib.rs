@@ -33,6 +33,7 @@ rollen med nr 2 under tiltaket PLL, og hovedmålet på arket Tiltak får PLL/hov
 «nr» på Kilder gir rekkefølgen på henvisningene til samme post.";
 
 /// The value of `field` (dotted path; `""` is the record itself), and of one language of it.
+#[cfg(feature = "export")]
 pub(crate) fn get_field<'a>(rec: &'a Value, field: &str, lang: Option<&str>) -> Option<&'a Value> {
     let mut v = rec;
     if !field.is_empty() {
