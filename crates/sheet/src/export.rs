@@ -316,7 +316,7 @@ fn is_text_column(c: &mapping::Column) -> bool {
 /// The drop-down list for a column, if it has one.
 fn validation(c: &mapping::Column, s: &Sheet) -> Result<Option<DataValidation>, XlsxError> {
     let id_list = |target: &str| -> Result<DataValidation, XlsxError> {
-        Ok(DataValidation::new()
+        DataValidation::new()
             .allow_list_formula(Formula::new(format!(
                 "={}!$A$2:$A${}",
                 sheet_ref(target),
@@ -326,7 +326,7 @@ fn validation(c: &mapping::Column, s: &Sheet) -> Result<Option<DataValidation>, 
             .set_error_title("Ukjent id")?
             .set_error_message(format!(
                 "Verdien finnes ikke i første kolonne på arket {target}. Legg den til der, eller velg fra listen."
-            ))?)
+            ))
     };
     Ok(match c.what {
         ColumnRole::Parent => s.parent().map(id_list).transpose()?,

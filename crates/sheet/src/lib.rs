@@ -21,8 +21,6 @@ pub use import::{import_workbook, Imported};
 pub use report::{Finding, Problem};
 pub use veikart_domain::{Feed, Lang};
 
-use serde_json::Value;
-
 /// How the Kilder sheet is keyed, for the "Les meg" sheet and the doc.
 pub const SOURCES_EXPLAINED: &str = "Kildehenvisningene står samlet på arket Kilder, én rad per henvisning, \
 i stedet for i egne kolonner på hvert ark: en post kan ha mange henvisninger, og sitatene er lange. \
@@ -34,7 +32,11 @@ rollen med nr 2 under tiltaket PLL, og hovedmålet på arket Tiltak får PLL/hov
 
 /// The value of `field` (dotted path; `""` is the record itself), and of one language of it.
 #[cfg(feature = "export")]
-pub(crate) fn get_field<'a>(rec: &'a Value, field: &str, lang: Option<&str>) -> Option<&'a Value> {
+pub(crate) fn get_field<'a>(
+    rec: &'a serde_json::Value,
+    field: &str,
+    lang: Option<&str>,
+) -> Option<&'a serde_json::Value> {
     let mut v = rec;
     if !field.is_empty() {
         for part in field.split('.') {

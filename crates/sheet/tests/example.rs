@@ -11,7 +11,11 @@ use common::*;
 fn the_example_workbook_is_the_shipped_feed() {
     let bytes = std::fs::read(root().join("tests/fixtures/sheet/eksempel.xlsx")).expect("example");
     let back = import_ok(&bytes);
-    assert!(back.findings.is_empty(), "{:?}", lines(&back.findings, veikart_sheet::Lang::Nb));
+    assert!(
+        back.findings.is_empty(),
+        "{:?}",
+        lines(&back.findings, veikart_sheet::Lang::Nb)
+    );
     assert_eq!(
         value(&back.feed),
         value(&feed(&read("public/feed.json"))),
@@ -34,9 +38,18 @@ fn the_example_explains_itself_in_les_meg() {
         .join(" ");
     // every sheet and every column header is explained
     for s in veikart_sheet::mapping::all_sheets() {
-        assert!(text.contains(s.name), "Les meg does not mention the sheet {}", s.name);
+        assert!(
+            text.contains(s.name),
+            "Les meg does not mention the sheet {}",
+            s.name
+        );
         for c in s.cols {
-            assert!(text.contains(c.header), "Les meg does not explain {}/{}", s.name, c.header);
+            assert!(
+                text.contains(c.header),
+                "Les meg does not explain {}/{}",
+                s.name,
+                c.header
+            );
         }
     }
     assert!(text.contains("gjelder"), "the Kilder design is explained");
