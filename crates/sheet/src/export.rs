@@ -559,6 +559,7 @@ fn write_readme(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
         match r {
             ReadmeRow::Title(t) => {
                 ws.write_string_with_format(row, 0, t, &f.title)?;
+                ws.set_row_height(row, 24)?;
             }
             ReadmeRow::Heading(t) => {
                 row += 1;
