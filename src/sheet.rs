@@ -58,6 +58,8 @@ thread_local! {
     /// Requests waiting for an answer: id → the promise's resolve function.
     static PENDING: RefCell<HashMap<u32, Function>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// Resolved when the worker has said it is ready (its wasm is loaded).
+    static READY: RefCell<Option<(Promise, Option<Function>)>> = const { RefCell::new(None) };
 }
 
 fn lang_code(lang: Lang) -> &'static str {
@@ -84,23 +86,36 @@ fn fail_all(reply: &str) {
     }
     // start afresh next time
     WORKER.with(|w| w.borrow_mut().take());
+    if let Some((_, Some(resolve))) = READY.with(|r| r.borrow_mut().take()) {
+        let _ = resolve.call0(&JsValue::NULL);
+    }
 }
 
-/// The worker, started on first use.
-fn worker() -> Result<JsWorker, JsValue> {
+/// The worker, started on first use, and a promise that resolves when it is ready.
+fn worker() -> Result<(JsWorker, Promise), JsValue> {
     if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
-        return Ok(w);
+        if let Some(ready) = READY.with(|r| r.borrow().as_ref().map(|(p, _)| p.clone())) {
+            return Ok((w, ready));
+        }
     }
+    let mut resolve_ready = None;
+    let ready = Promise::new(&mut |resolve, _| resolve_ready = Some(resolve));
+    READY.with(|r| *r.borrow_mut() = Some((ready.clone(), resolve_ready)));
     let w = JsWorker::new(WORKER_URL)?;
     let onmessage = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
         let data = Reflect::get(&event, &"data".into())
             .ok()
             .and_then(|d| d.as_string())
             .unwrap_or_default();
-        let id = serde_json::from_str::<serde_json::Value>(&data)
-            .ok()
-            .and_then(|v| v["id"].as_f64())
-            .unwrap_or(0.0) as u32;
+        let v = serde_json::from_str::<serde_json::Value>(&data).unwrap_or_default();
+        if v["ready"].as_bool() == Some(true) {
+            let resolve = READY.with(|r| r.borrow_mut().as_mut().and_then(|(_, f)| f.take()));
+            if let Some(resolve) = resolve {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+            return;
+        }
+        let id = v["id"].as_f64().unwrap_or(0.0) as u32;
         if let Some(resolve) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
             let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&data));
         }
@@ -117,7 +132,7 @@ fn worker() -> Result<JsWorker, JsValue> {
     w.set_onerror(onerror.as_ref().unchecked_ref());
     onerror.forget();
     WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
-    Ok(w)
+    Ok((w, ready))
 }
 
 /// Converts an `.xlsx` workbook to feed JSON in the Web Worker (started on the first call).
@@ -127,7 +142,12 @@ pub async fn workbook_to_feed_json(
     bytes: Vec<u8>,
     lang: Lang,
 ) -> Result<WorkbookFeed, Vec<String>> {
-    let w = worker().map_err(|e| failed(lang, &format!("{e:?}")))?;
+    let (w, ready) = worker().map_err(|e| failed(lang, &format!("{e:?}")))?;
+    let _ = JsFuture::from(ready).await;
+    // a worker that failed to start resolved `ready` through `fail_all`
+    if WORKER.with(|w| w.borrow().is_none()) {
+        return Err(failed(lang, "the worker did not start"));
+    }
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1).max(1));

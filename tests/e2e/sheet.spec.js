@@ -27,10 +27,13 @@ test('the worker turns the example workbook into the shipped feed, and names bad
   const bytes = [...fs.readFileSync(EXAMPLE)];
   const replies = await page.evaluate(async (bytes) => {
     const w = new Worker('/veikart-sheet-worker_loader.js');
-    const ask = (msg) => new Promise((resolve) => {
+    const next = () => new Promise((resolve, reject) => {
       w.onmessage = (e) => resolve(JSON.parse(e.data));
-      w.postMessage(msg);
+      w.onerror = (e) => reject(new Error(e.message || 'worker error'));
     });
+    const ready = await next(); // the worker says so once its wasm is loaded
+    if (!ready.ready) throw new Error('expected the ready message first');
+    const ask = (msg) => { const p = next(); w.postMessage(msg); return p; };
     const ok = await ask({ id: 1, lang: 'nb', bytes: new Uint8Array(bytes) });
     const bad = await ask({ id: 2, lang: 'en', bytes: new TextEncoder().encode('{"not": "a workbook"}') });
     w.terminate();
@@ -50,7 +53,7 @@ test('the worker turns the example workbook into the shipped feed, and names bad
 
 // Needs the UI wiring (src/lib.rs `pub mod sheet;` and «Åpne lokal fil» sending .xlsx through
 // `sheet::workbook_to_feed_json`). Remove `.fixme` when that lands.
-test.fixme('dropping a workbook on the page opens it as the draft', async ({ page }) => {
+test('dropping a workbook on the page opens it as the draft', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.row-label').first()).toBeVisible();
   const bytes = [...fs.readFileSync(EXAMPLE)];

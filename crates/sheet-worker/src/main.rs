@@ -1,7 +1,8 @@
 //! The spreadsheet converter as a Web Worker (issue 17). The app starts it only when someone
 //! opens a workbook (`src/sheet.rs`), so its wasm is not part of the first view.
 //!
-//! Protocol: the page posts `{id, lang, bytes}` (`bytes` a `Uint8Array` of the .xlsx file,
+//! Protocol: the worker first posts `{"ready":true}` (messages sent before that would be lost
+//! while its wasm loads); then the page posts `{id, lang, bytes}` (`bytes` a `Uint8Array` of the .xlsx file,
 //! `lang` `nb`/`nn`/`en`); the worker answers with a JSON string, either
 //! `{"id": 1, "ok": true, "json": "<feed JSON>", "issues": ["Milepæler!D14 (dato): …", …]}` —
 //! `issues` are the validation findings at their cells (errors and warnings; the feed may still
@@ -9,6 +10,9 @@
 //! `{"id": 1, "ok": false, "errors": ["…"]}` when the cells do not make a feed at all.
 
 use veikart_domain::{Lang, Severity};
+
+/// What the worker posts once it can take workbooks.
+pub const READY: &str = r#"{"ready":true}"#;
 
 /// The answer to one workbook, as the JSON string the worker posts back.
 pub fn reply(id: f64, lang: &str, bytes: &[u8]) -> String {
@@ -74,6 +78,8 @@ mod worker {
         });
         scope.set_onmessage(onmessage.as_ref().unchecked_ref());
         onmessage.forget();
+        // Messages that arrive before this handler exists are lost, so the page waits for this.
+        scope.post_message(&JsValue::from_str(super::READY));
     }
 }
 

@@ -538,8 +538,7 @@ impl Registry {
         }
     }
     /// Pointers for every field of a record.
-    fn record(&mut self, s: &'static Sheet, rec: &RecIn, ptr: &str) {
-        let cols = columns(s);
+    fn record(&mut self, cols: &[Column], rec: &RecIn, ptr: &str) {
         if let Some(first) = rec.cells.first() {
             self.put(ptr.to_string(), At::Cell(first.clone()));
         }
@@ -628,6 +627,8 @@ fn assemble(
     mut problems: Vec<Finding>,
 ) -> Result<Imported, Vec<Finding>> {
     let n = SHEETS.len();
+    let cols: Vec<Vec<Column>> = SHEETS.iter().map(columns).collect();
+    let source_cols = columns(&mapping::SOURCES);
     let index_of = |name: &str| SHEETS.iter().position(|s| s.name == name).expect("sheet");
     let ids: Vec<HashMap<String, usize>> = recs
         .iter()
@@ -711,7 +712,7 @@ fn assemble(
                 } else {
                     format!("{base}/{pos}")
                 };
-                reg.record(s, r, &p);
+                reg.record(&cols[si], r, &p);
                 ptr[si][ri] = Some(p);
                 key[si][ri] = if s.has_id() {
                     r.id.clone()
@@ -780,7 +781,7 @@ fn assemble(
         };
         let mut arr = vec![];
         for (pos, &ki) in list.iter().enumerate() {
-            reg.record(&mapping::SOURCES, &kilder[ki], &format!("{base}/{pos}"));
+            reg.record(&source_cols, &kilder[ki], &format!("{base}/{pos}"));
             arr.push(Value::Object(std::mem::take(&mut kilder[ki].value)));
         }
         let target = &mut recs[*si][*ri].value;

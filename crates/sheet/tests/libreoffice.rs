@@ -16,7 +16,13 @@ fn a_workbook_saved_again_by_libreoffice_imports_to_the_same_feed() {
     let src = dir.join("veikart.xlsx");
     std::fs::write(&src, export(&f)).unwrap();
     let status = std::process::Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
         .arg(&out)
         .arg(&src)
         .env("HOME", &dir)
@@ -25,6 +31,10 @@ fn a_workbook_saved_again_by_libreoffice_imports_to_the_same_feed() {
     assert!(status.success());
     let resaved = std::fs::read(out.join("veikart.xlsx")).expect("LibreOffice wrote the file");
     let back = import_ok(&resaved);
-    assert!(back.findings.is_empty(), "{:?}", lines(&back.findings, veikart_sheet::Lang::Nb));
+    assert!(
+        back.findings.is_empty(),
+        "{:?}",
+        lines(&back.findings, veikart_sheet::Lang::Nb)
+    );
     assert_eq!(value(&back.feed), value(&f));
 }
