@@ -96,7 +96,7 @@ fn every_optional_field_survives() {
         "actors": [{"id": "a1", "kind": "organisation", "name": {"nb": "Org"}, "short_name": "O", "sources": []},
             {"id": "a2", "kind": "actor_group", "name": {"nb": "Gruppe"}, "parent": "a1"}],
         "components": [{"id": "c1", "name": {"nb": "K"}, "short_name": "KK", "description": {"nb": "x"}, "operator": "a1"}],
-        "measures": [{"id": "m1", "name": {"nb": "Tiltak\nmed linjeskift", "en": "  spaced  "}, "short_name": "M", "priority": 2,
+        "measures": [{"id": "m1", "name": {"nb": "Tiltak\nmed linjeskift\r\nog\ttab", "nn": "literal _x0041_ and \u{0007} bell", "en": "  spaced  "}, "short_name": "M", "priority": 2,
             "aliases": [{"nb": "alias", "nn": "alias nn"}, {"en": "only en"}],
             "description": {"nb": "=not a formula"}, "programme": {"nb": "prog"},
             "goal": {"goal": "g1", "sub_goal": "sg1", "basis": "inferred", "note": {"nb": "fordi"}, "sources": [{"doc": "d1", "quote": "«sitat», med komma; og semikolon"}]},
