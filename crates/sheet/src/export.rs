@@ -292,7 +292,7 @@ fn width(c: &mapping::Column) -> f64 {
         ColumnRole::Nr => 6.0,
         ColumnRole::Parent | ColumnRole::Owner => 16.0,
         ColumnRole::Field { col, lang } => match col.kind {
-            Kind::Id | Kind::Ref(_) => 16.0,
+            Kind::Id | Kind::Ref(_) => 20.0,
             Kind::RefList(_) => 28.0,
             Kind::Date => 13.0,
             Kind::Enum(_) => 16.0,
