@@ -491,11 +491,11 @@ fn read_vertical(s: &'static Sheet, g: &Grid, problems: &mut Vec<Finding>) -> Ve
             }
             Some(_) => problems.push(Finding::error(
                 At::Sheet(s.name),
-                Problem::DuplicateColumn(c.header.clone()),
+                Problem::DuplicateRow(c.header.clone()),
             )),
             None => problems.push(Finding::error(
                 At::Sheet(s.name),
-                Problem::MissingColumn(c.header.clone()),
+                Problem::MissingRow(c.header.clone()),
             )),
         }
     }
@@ -611,7 +611,11 @@ pub fn import_workbook(bytes: &[u8]) -> Result<Imported, Vec<Finding>> {
     let structural = problems.iter().any(|f| {
         matches!(
             f.problem,
-            Problem::MissingSheet | Problem::MissingColumn(_) | Problem::DuplicateColumn(_)
+            Problem::MissingSheet
+                | Problem::MissingColumn(_)
+                | Problem::DuplicateColumn(_)
+                | Problem::MissingRow(_)
+                | Problem::DuplicateRow(_)
         )
     });
     if structural || read[0].is_empty() {

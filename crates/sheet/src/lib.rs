@@ -27,7 +27,8 @@ i stedet for i egne kolonner på hvert ark: en post kan ha mange henvisninger, o
 Kolonnen «gjelder» sier hvilken post henvisningen hører til: for poster med id er det id-en \
 (f.eks. PLL for tiltaket PLL, PLL-m1 for en milepæl). Poster uten egen id (roller, faseperioder, \
 ambisjoner, utgangspunkt, status, nytte, andre mål) får nøkkelen tiltak/ark/nr, f.eks. PLL/Roller/2 for \
-rollen med nr 2 under tiltaket PLL, og hovedmålet på arket Tiltak får PLL/hovedmål. \
+rollen med nr 2 under tiltaket PLL, og hovedmålet på arket Tiltak får PLL/hovedmål. En ny rad uten id \
+må derfor ha et nr før den kan få kilder. \
 «nr» på Kilder gir rekkefølgen på henvisningene til samme post.";
 
 /// The value of `field` (dotted path; `""` is the record itself), and of one language of it.

@@ -73,6 +73,9 @@ pub enum Problem {
     MissingSheet,
     MissingColumn(String),
     DuplicateColumn(String),
+    /// A field row of the Veikartet sheet (field names in column A) is missing or doubled.
+    MissingRow(String),
+    DuplicateRow(String),
     /// A formula where a value should be.
     Formula(String),
     /// An error value such as `#REF!`.
@@ -172,6 +175,16 @@ pub fn problem_text(lang: Lang, p: &Problem) -> String {
             Nb => format!("kolonnen «{h}» finnes to ganger"),
             Nn => format!("kolonnen «{h}» finst to gonger"),
             En => format!("the column «{h}» appears twice"),
+        },
+        Problem::MissingRow(h) => match lang {
+            Nb => format!("raden «{h}» mangler i kolonne A"),
+            Nn => format!("rada «{h}» manglar i kolonne A"),
+            En => format!("the row «{h}» is missing from column A"),
+        },
+        Problem::DuplicateRow(h) => match lang {
+            Nb => format!("raden «{h}» finnes to ganger i kolonne A"),
+            Nn => format!("rada «{h}» finst to gonger i kolonne A"),
+            En => format!("the row «{h}» appears twice in column A"),
         },
         Problem::Formula(f) => match lang {
             Nb => format!("cellen har en formel (={f}); skriv inn selve verdien"),

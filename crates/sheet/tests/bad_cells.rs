@@ -320,3 +320,17 @@ fn excel_dates_and_numbers_typed_in_text_columns_are_read_as_text() {
         .unwrap();
     assert_eq!(got.date, "2027");
 }
+
+#[test]
+fn a_missing_field_row_on_veikartet_is_named() {
+    let (_, mut book) = shipped();
+    let s = book.sheet("Veikartet");
+    let r = s.row_where("felt", "publisert");
+    s.rows.remove(r);
+    let (nb, en) = errors_of(&book);
+    assert_has(&nb, "Veikartet: raden «publisert» mangler i kolonne A");
+    assert_has(
+        &en,
+        "Veikartet: the row «publisert» is missing from column A",
+    );
+}

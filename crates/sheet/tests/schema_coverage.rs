@@ -274,6 +274,18 @@ fn every_model_field_has_a_column_and_every_column_a_field() {
 }
 
 #[test]
+fn the_shipped_schema_file_is_covered_too() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/schema/feed-v1.schema.json"
+    );
+    let s: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema file")).unwrap();
+    let problems = coverage(&s);
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
 fn a_new_model_field_without_a_column_fails_the_check() {
     // what schema 1.1 will look like to this test before mapping.rs learns the new fields
     let mut s = model_schema();
