@@ -334,3 +334,22 @@ fn a_missing_field_row_on_veikartet_is_named() {
         "Veikartet: the row «publisert» is missing from column A",
     );
 }
+
+#[test]
+fn the_same_nr_twice_under_one_measure_is_refused_where_nr_is_the_key() {
+    let (f, mut book) = shipped();
+    let m = f.measures.iter().find(|m| m.actors.len() >= 2).unwrap();
+    let s = book.sheet("Roller");
+    let rows: Vec<usize> = (1..s.rows.len())
+        .filter(|&r| s.get(r, "tiltak").text() == m.id)
+        .collect();
+    s.set(rows[1], "nr", C::N(1.0));
+    let a = addr(s, rows[1], "nr");
+    let (nb, _) = errors_of(&book);
+    assert_has(
+        &nb,
+        &format!(
+            "Roller!{a} (nr): nr 1 er brukt to ganger for samme tiltak; nr identifiserer raden her"
+        ),
+    );
+}
