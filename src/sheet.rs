@@ -71,11 +71,7 @@ fn lang_code(lang: Lang) -> &'static str {
 }
 
 fn failed(lang: Lang, detail: &str) -> Vec<String> {
-    vec![match lang {
-        Lang::Nb => format!("Regnearket kunne ikke gjøres om i nettleseren: {detail}"),
-        Lang::Nn => format!("Reknearket kunne ikkje gjerast om i nettlesaren: {detail}"),
-        Lang::En => format!("The workbook could not be converted in the browser: {detail}"),
-    }]
+    vec![crate::i18n::tf(lang, crate::i18n::K::ErrWorkbookConvert, &[("why", &detail)])]
 }
 
 /// Answers every waiting request with this reply (the worker failed to start or crashed).

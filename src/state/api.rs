@@ -91,6 +91,8 @@ pub enum FeedError {
     NotModifiedWithoutCopy,
     /// A local file could not be read (the browser's reason in `why`).
     File { name: String, why: String },
+    /// A workbook whose cells do not make a feed: one line per problem, each naming its cell.
+    Workbook { name: String, lines: Vec<String> },
 }
 
 impl fmt::Display for FeedError {
@@ -104,6 +106,7 @@ impl fmt::Display for FeedError {
             FeedError::Source(e) => write!(f, "feed source refused: {e:?}"),
             FeedError::NotModifiedWithoutCopy => write!(f, "HTTP 304 without a stored copy"),
             FeedError::File { name, why } => write!(f, "could not read {name}: {why}"),
+            FeedError::Workbook { name, lines } => write!(f, "{name}: {}", lines.join("; ")),
         }
     }
 }

@@ -51,9 +51,7 @@ test('the worker turns the example workbook into the shipped feed, and names bad
   expect(replies.bad.errors[0]).toContain('cannot be read as an Excel workbook');
 });
 
-// Needs the UI wiring (src/lib.rs `pub mod sheet;` and «Åpne lokal fil» sending .xlsx through
-// `sheet::workbook_to_feed_json`). Remove `.fixme` when that lands.
-test.fixme('dropping a workbook on the page opens it as the draft', async ({ page }) => {
+test('dropping a workbook on the page opens it as the draft', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.row-label').first()).toBeVisible();
   const bytes = [...fs.readFileSync(EXAMPLE)];
@@ -68,4 +66,6 @@ test.fixme('dropping a workbook on the page opens it as the draft', async ({ pag
   const banner = page.locator('.local-banner');
   await expect(banner).toContainText('«eksempel.xlsx»', { timeout: 15_000 });
   await expect(banner).toContainText('0 feil');
+  // the draft is what the roadmap now shows
+  await expect(page.locator('.row-label').first()).toBeVisible();
 });
