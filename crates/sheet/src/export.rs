@@ -11,7 +11,7 @@ use veikart_domain::Feed;
 use crate::mapping::{self, columns, Col, ColumnRole, Kind, Place, Sheet, SHEETS};
 use crate::readme::{readme_rows, ReadmeRow};
 use crate::report::sheet_ref;
-use crate::{child_key, get_field};
+use crate::{child_key, get_field, root_key};
 
 /// Last row (0-based) that the drop-down lists cover.
 const LAST_ROW: u32 = 1_048_575;
@@ -50,7 +50,7 @@ pub fn records(feed: &Value) -> Result<Vec<Vec<Rec<'_>>>, String> {
                     value: v,
                     parent: None,
                     nr: 1,
-                    key: f.to_string(),
+                    key: s.name.to_string(),
                 });
             }
             Place::Root(f) => {
@@ -63,7 +63,17 @@ pub fn records(feed: &Value) -> Result<Vec<Vec<Rec<'_>>>, String> {
                     });
                 }
             }
-            Place::Child { parent, field, .. } => {
+            Place::Child { parent, field, .. } | Place::Either { parent, field, .. } => {
+                if let Place::Either { root, .. } = s.place {
+                    for (i, v) in array(feed.get(root), root)?.iter().enumerate() {
+                        recs.push(Rec {
+                            value: v,
+                            parent: None,
+                            nr: i + 1,
+                            key: own_key(s, v, "", i + 1),
+                        });
+                    }
+                }
                 let pi = index_of(parent);
                 for p in &out[pi] {
                     let pid = if mapping::sheet(parent).is_single() {
@@ -122,6 +132,8 @@ fn own_key(s: &Sheet, v: &Value, parent_key: &str, nr: usize) -> String {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()
+    } else if parent_key.is_empty() {
+        root_key(s.name, &nr.to_string())
     } else {
         child_key(parent_key, s.name, &nr.to_string())
     }
@@ -249,7 +261,7 @@ fn check_mapped(s: &Sheet, v: &Value, key: &str) -> Result<(), String> {
         }
         if SHEETS
             .iter()
-            .any(|c| matches!(c.place, Place::Child { parent, field, .. } if parent == s.name && field == k))
+            .any(|c| c.field_in(s.name) == Some(k.as_str()))
         {
             continue;
         }
@@ -272,6 +284,12 @@ fn check_mapped(s: &Sheet, v: &Value, key: &str) -> Result<(), String> {
             continue;
         }
         let o = x.as_object().ok_or_else(|| unmapped(k))?;
+        if !o.keys().any(|ik| ik != "sources") {
+            return Err(format!(
+                "{}: «{key}» has an empty «{k}», which a spreadsheet cannot tell from none",
+                s.name
+            ));
+        }
         for (ik, ix) in o {
             let dotted = format!("{k}.{ik}");
             if ik == "sources" && s.inline_sources.iter().any(|(obj, _)| obj == k) {
@@ -382,6 +400,17 @@ pub fn export_workbook(feed: &Feed) -> Result<Vec<u8>, String> {
 
 /// The feed (as JSON) as an xlsx workbook (bytes).
 pub fn export_value(feed: &Value) -> Result<Vec<u8>, String> {
+    let top = feed
+        .as_object()
+        .ok_or_else(|| "the feed is not an object".to_string())?;
+    if let Some(k) = top
+        .keys()
+        .find(|k| !SHEETS.iter().any(|s| s.root_field() == Some(k.as_str())))
+    {
+        return Err(format!(
+            "the feed has the field «{k}», which has no sheet in the workbook mapping (crates/sheet/src/mapping.rs)"
+        ));
+    }
     let recs = records(feed)?;
     for (s, list) in SHEETS.iter().zip(&recs) {
         for r in list {

@@ -244,11 +244,11 @@ fn an_empty_required_cell_must_be_filled_in() {
         .unwrap();
     let s = book.sheet("Faseperioder");
     let r = s.row_where("tiltak", &f.measures[m].id);
-    s.set(r, "fra", C::E);
-    let a = addr(s, r, "fra");
+    s.set(r, "fase", C::E);
+    let a = addr(s, r, "fase");
     let (nb, en) = errors_of(&book);
-    assert_has(&nb, &format!("Faseperioder!{a} (fra): må fylles ut"));
-    assert_has(&en, &format!("Faseperioder!{a} (fra): must be filled in"));
+    assert_has(&nb, &format!("Faseperioder!{a} (fase): må fylles ut"));
+    assert_has(&en, &format!("Faseperioder!{a} (fase): must be filled in"));
 }
 
 #[test]
