@@ -649,4 +649,59 @@ mod tests {
             serde_json::json!({"id": "a", "name": {"nb": "A", "se": "B"}, "color": "#000000"});
         assert!(check_mapped(s, &text_extra, "a").is_err());
     }
+
+    #[test]
+    fn a_top_level_field_without_a_sheet_is_refused() {
+        let mut v: Value = serde_json::from_str(
+            r#"{"meta": {"schema_version": "1.1.0", "id": "t", "title": {"nb": "T"},
+                "version_label": {"nb": "v"}, "published": "2026", "publisher": {"nb": "p"},
+                "plan_period": {"start": 2024, "end": 2027}}}"#,
+        )
+        .unwrap();
+        assert!(export_value(&v).is_ok());
+        v["lessons"] = serde_json::json!([{"id": "x"}]);
+        let e = export_value(&v).unwrap_err();
+        assert!(e.contains("«lessons»") && e.contains("no sheet"), "{e}");
+    }
+
+    #[test]
+    fn an_empty_inline_object_is_refused() {
+        // `cost: {}` would come back as no cost at all
+        let s = mapping::sheet("Tiltak");
+        let v = serde_json::json!({"id": "m", "name": {"nb": "M"}, "cost": {"sources": []}});
+        let e = check_mapped(s, &v, "m").unwrap_err();
+        assert!(e.contains("empty «cost»"), "{e}");
+        let ok = serde_json::json!({"id": "m", "name": {"nb": "M"}, "cost": {"level": "low", "sources": []}});
+        assert!(check_mapped(s, &ok, "m").is_ok());
+    }
+
+    #[test]
+    fn feed_and_measure_risks_share_one_sheet() {
+        let v = serde_json::json!({
+            "meta": {},
+            "risks": [{"id": "r1"}],
+            "measures": [{"id": "m1", "risks": [{"id": "r2"}, {"id": "r3"}]}],
+            "portfolio": [{"as_of": "2024"}]
+        });
+        let recs = records(&v).unwrap();
+        let i = SHEETS.iter().position(|s| s.name == "Risiko").unwrap();
+        let got: Vec<(Option<&str>, usize, &str)> = recs[i]
+            .iter()
+            .map(|r| (r.parent, r.nr, r.key.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, 1, "r1"),
+                (Some("m1"), 1, "r2"),
+                (Some("m1"), 2, "r3")
+            ]
+        );
+        let p = SHEETS
+            .iter()
+            .position(|s| s.name == "Porteføljestatus")
+            .unwrap();
+        assert_eq!(recs[p][0].key, "Porteføljestatus/1");
+        assert_eq!(recs[0][0].key, "Veikartet");
+    }
 }
