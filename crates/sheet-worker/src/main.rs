@@ -103,4 +103,21 @@ mod tests {
             "{e}"
         );
     }
+
+    #[test]
+    fn the_example_workbook_becomes_the_shipped_1_1_feed() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let bytes = std::fs::read(format!("{root}/tests/fixtures/sheet/eksempel.xlsx")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&reply(1.0, "nb", &bytes)).unwrap();
+        assert_eq!(v["ok"], true, "{v}");
+        assert_eq!(v["issues"], serde_json::json!([]));
+        let got: serde_json::Value = serde_json::from_str(v["json"].as_str().unwrap()).unwrap();
+        let shipped: veikart_domain::Feed = serde_json::from_str(
+            &std::fs::read_to_string(format!("{root}/public/feed.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(got, serde_json::to_value(&shipped).unwrap());
+        assert_eq!(got["meta"]["schema_version"], "1.1.0");
+        assert!(!got["risks"].as_array().unwrap().is_empty());
+    }
 }

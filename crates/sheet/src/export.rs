@@ -11,7 +11,7 @@ use veikart_domain::Feed;
 use crate::mapping::{self, columns, Col, ColumnRole, Kind, Place, Sheet, SHEETS};
 use crate::readme::{readme_rows, ReadmeRow};
 use crate::report::sheet_ref;
-use crate::{child_key, get_field};
+use crate::{child_key, get_field, root_key};
 
 /// Last row (0-based) that the drop-down lists cover.
 const LAST_ROW: u32 = 1_048_575;
@@ -50,7 +50,7 @@ pub fn records(feed: &Value) -> Result<Vec<Vec<Rec<'_>>>, String> {
                     value: v,
                     parent: None,
                     nr: 1,
-                    key: f.to_string(),
+                    key: s.name.to_string(),
                 });
             }
             Place::Root(f) => {
@@ -63,7 +63,17 @@ pub fn records(feed: &Value) -> Result<Vec<Vec<Rec<'_>>>, String> {
                     });
                 }
             }
-            Place::Child { parent, field, .. } => {
+            Place::Child { parent, field, .. } | Place::Either { parent, field, .. } => {
+                if let Place::Either { root, .. } = s.place {
+                    for (i, v) in array(feed.get(root), root)?.iter().enumerate() {
+                        recs.push(Rec {
+                            value: v,
+                            parent: None,
+                            nr: i + 1,
+                            key: own_key(s, v, "", i + 1),
+                        });
+                    }
+                }
                 let pi = index_of(parent);
                 for p in &out[pi] {
                     let pid = if mapping::sheet(parent).is_single() {
@@ -122,6 +132,8 @@ fn own_key(s: &Sheet, v: &Value, parent_key: &str, nr: usize) -> String {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()
+    } else if parent_key.is_empty() {
+        root_key(s.name, &nr.to_string())
     } else {
         child_key(parent_key, s.name, &nr.to_string())
     }
@@ -249,7 +261,7 @@ fn check_mapped(s: &Sheet, v: &Value, key: &str) -> Result<(), String> {
         }
         if SHEETS
             .iter()
-            .any(|c| matches!(c.place, Place::Child { parent, field, .. } if parent == s.name && field == k))
+            .any(|c| c.field_in(s.name) == Some(k.as_str()))
         {
             continue;
         }
@@ -272,6 +284,12 @@ fn check_mapped(s: &Sheet, v: &Value, key: &str) -> Result<(), String> {
             continue;
         }
         let o = x.as_object().ok_or_else(|| unmapped(k))?;
+        if !o.keys().any(|ik| ik != "sources") {
+            return Err(format!(
+                "{}: «{key}» has an empty «{k}», which a spreadsheet cannot tell from none",
+                s.name
+            ));
+        }
         for (ik, ix) in o {
             let dotted = format!("{k}.{ik}");
             if ik == "sources" && s.inline_sources.iter().any(|(obj, _)| obj == k) {
@@ -382,6 +400,17 @@ pub fn export_workbook(feed: &Feed) -> Result<Vec<u8>, String> {
 
 /// The feed (as JSON) as an xlsx workbook (bytes).
 pub fn export_value(feed: &Value) -> Result<Vec<u8>, String> {
+    let top = feed
+        .as_object()
+        .ok_or_else(|| "the feed is not an object".to_string())?;
+    if let Some(k) = top
+        .keys()
+        .find(|k| !SHEETS.iter().any(|s| s.root_field() == Some(k.as_str())))
+    {
+        return Err(format!(
+            "the feed has the field «{k}», which has no sheet in the workbook mapping (crates/sheet/src/mapping.rs)"
+        ));
+    }
     let recs = records(feed)?;
     for (s, list) in SHEETS.iter().zip(&recs) {
         for r in list {
@@ -619,5 +648,60 @@ mod tests {
         let text_extra =
             serde_json::json!({"id": "a", "name": {"nb": "A", "se": "B"}, "color": "#000000"});
         assert!(check_mapped(s, &text_extra, "a").is_err());
+    }
+
+    #[test]
+    fn a_top_level_field_without_a_sheet_is_refused() {
+        let mut v: Value = serde_json::from_str(
+            r#"{"meta": {"schema_version": "1.1.0", "id": "t", "title": {"nb": "T"},
+                "version_label": {"nb": "v"}, "published": "2026", "publisher": {"nb": "p"},
+                "plan_period": {"start": 2024, "end": 2027}}}"#,
+        )
+        .unwrap();
+        assert!(export_value(&v).is_ok());
+        v["lessons"] = serde_json::json!([{"id": "x"}]);
+        let e = export_value(&v).unwrap_err();
+        assert!(e.contains("«lessons»") && e.contains("no sheet"), "{e}");
+    }
+
+    #[test]
+    fn an_empty_inline_object_is_refused() {
+        // `cost: {}` would come back as no cost at all
+        let s = mapping::sheet("Tiltak");
+        let v = serde_json::json!({"id": "m", "name": {"nb": "M"}, "cost": {"sources": []}});
+        let e = check_mapped(s, &v, "m").unwrap_err();
+        assert!(e.contains("empty «cost»"), "{e}");
+        let ok = serde_json::json!({"id": "m", "name": {"nb": "M"}, "cost": {"level": "low", "sources": []}});
+        assert!(check_mapped(s, &ok, "m").is_ok());
+    }
+
+    #[test]
+    fn feed_and_measure_risks_share_one_sheet() {
+        let v = serde_json::json!({
+            "meta": {},
+            "risks": [{"id": "r1"}],
+            "measures": [{"id": "m1", "risks": [{"id": "r2"}, {"id": "r3"}]}],
+            "portfolio": [{"as_of": "2024"}]
+        });
+        let recs = records(&v).unwrap();
+        let i = SHEETS.iter().position(|s| s.name == "Risiko").unwrap();
+        let got: Vec<(Option<&str>, usize, &str)> = recs[i]
+            .iter()
+            .map(|r| (r.parent, r.nr, r.key.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, 1, "r1"),
+                (Some("m1"), 1, "r2"),
+                (Some("m1"), 2, "r3")
+            ]
+        );
+        let p = SHEETS
+            .iter()
+            .position(|s| s.name == "Porteføljestatus")
+            .unwrap();
+        assert_eq!(recs[p][0].key, "Porteføljestatus/1");
+        assert_eq!(recs[0][0].key, "Veikartet");
     }
 }

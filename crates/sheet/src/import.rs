@@ -19,7 +19,7 @@ use veikart_domain::{validate, Feed, Lang, Severity};
 
 use crate::mapping::{self, all_sheets, columns, Column, ColumnRole, Kind, Place, Sheet, SHEETS};
 use crate::report::{Cell, Finding, Place as At, Problem};
-use crate::{child_key, nr_text, pointer_of};
+use crate::{child_key, nr_text, pointer_of, root_key};
 
 /// A workbook that made a feed.
 #[derive(Clone, Debug)]
@@ -143,10 +143,10 @@ fn parse_value(kind: Kind, r: &Raw) -> (Option<Value>, Option<Problem>) {
             (Some(Value::from(s)), bad)
         }
         Kind::Enum(values) => {
-            let t = shown.trim().to_lowercase();
+            let t = choice_key(&shown);
             match values
                 .iter()
-                .find(|(j, l)| j.to_lowercase() == t || l.to_lowercase() == t)
+                .find(|(j, l)| choice_key(j) == t || choice_key(l) == t)
             {
                 Some((j, _)) => (Some(Value::from(*j)), None),
                 None => err(Problem::BadEnum {
@@ -203,6 +203,15 @@ fn parse_value(kind: Kind, r: &Raw) -> (Option<Value>, Option<Problem>) {
             },
         },
     }
+}
+
+/// How a choice is compared: trimmed, lower case, any dash as `-`, runs of spaces as one.
+fn choice_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['–', '—', '‐', '−'], "-")
 }
 
 /// Sets `field` (dotted; `""` is the record) or one language of it.
@@ -310,6 +319,7 @@ fn read_record(
                 match parse_value(Kind::Ref(&[]), &r) {
                     (Some(Value::String(p)), _) => rec.parent = Some(p),
                     (_, Some(p)) => problems.push(Finding::error(At::Cell(cell), p)),
+                    _ if s.parent_optional() => {}
                     _ => problems.push(Finding::error(At::Cell(cell), Problem::Missing)),
                 }
             }
@@ -654,7 +664,8 @@ fn assemble(
         for (ri, r) in recs[si].iter().enumerate() {
             let parent = match s.place {
                 Place::Child { parent, .. } if mapping::sheet(parent).is_single() => Some(0),
-                Place::Child { parent, .. } => {
+                Place::Either { .. } if r.parent.is_none() => Some(usize::MAX),
+                Place::Child { parent, .. } | Place::Either { parent, .. } => {
                     let pi = index_of(parent);
                     match r.parent.as_ref().and_then(|p| ids[pi].get(p)) {
                         Some(&i) => Some(i),
@@ -692,21 +703,25 @@ fn assemble(
     let mut reg = Registry::default();
     for (si, s) in SHEETS.iter().enumerate() {
         for (p, list) in &children[si] {
+            // the array's pointer, and the parent's Kilder key (`None` at the top level)
             let (base, pkey) = match s.place {
                 Place::Single(f) => (format!("/{f}"), None),
-                Place::Root(f) => {
+                Place::Root(f) | Place::Either { root: f, .. } if *p == usize::MAX => {
                     reg.put(format!("/{f}"), At::Sheet(s.name));
                     (format!("/{f}"), None)
                 }
-                Place::Child { parent, field, .. } => {
+                Place::Child { parent, field, .. } | Place::Either { parent, field, .. } => {
                     let pi = index_of(parent);
                     let Some(pp) = ptr[pi][*p].clone() else {
                         continue;
                     };
                     reg.put(format!("{pp}/{field}"), At::Sheet(s.name));
-                    (format!("{pp}/{field}"), key[pi][*p].clone())
+                    let Some(pk) = key[pi][*p].clone() else {
+                        continue;
+                    };
+                    (format!("{pp}/{field}"), Some(pk))
                 }
-                Place::Sources => unreachable!(),
+                Place::Root(_) | Place::Sources => unreachable!(),
             };
             let mut seen: HashMap<String, usize> = HashMap::new();
             for (pos, &ri) in list.iter().enumerate() {
@@ -720,8 +735,13 @@ fn assemble(
                 ptr[si][ri] = Some(p);
                 key[si][ri] = if s.has_id() {
                     r.id.clone()
-                } else if let (Some(nr), Some(pk)) = (r.nr, &pkey) {
-                    let k = child_key(pk, s.name, &nr_text(nr));
+                } else if s.is_single() {
+                    Some(s.name.to_string())
+                } else if let Some(nr) = r.nr {
+                    let k = match &pkey {
+                        Some(pk) => child_key(pk, s.name, &nr_text(nr)),
+                        None => root_key(s.name, &nr_text(nr)),
+                    };
                     if s.sources && seen.insert(k.clone(), ri).is_some() {
                         if let Some(c) = &r.nr_cell {
                             problems.push(Finding::error(
@@ -731,8 +751,6 @@ fn assemble(
                         }
                     }
                     Some(k)
-                } else if s.is_single() {
-                    Some(String::new())
                 } else {
                     None
                 };
@@ -799,6 +817,21 @@ fn assemble(
         target.insert("sources".into(), Value::Array(arr));
     }
 
+    // every placed parent gets each of its lists, empty if no row names it (a list the model
+    // requires, such as a priority list's items, is then there)
+    for s in SHEETS {
+        let Some(parent) = s.parent() else { continue };
+        let Some(field) = s.field_in(parent) else {
+            continue;
+        };
+        let pi = index_of(parent);
+        for (ri, r) in recs[pi].iter_mut().enumerate() {
+            if ptr[pi][ri].is_some() {
+                r.value.entry(field).or_insert_with(|| Value::Array(vec![]));
+            }
+        }
+    }
+
     // the tree, children first
     let mut feed = Map::new();
     for si in (0..n).rev() {
@@ -813,14 +846,14 @@ fn assemble(
                 Place::Single(f) => {
                     feed.insert(f.into(), items.pop().unwrap_or(Value::Null));
                 }
-                Place::Root(f) => {
+                Place::Root(f) | Place::Either { root: f, .. } if *p == usize::MAX => {
                     feed.insert(f.into(), Value::Array(items));
                 }
-                Place::Child { parent, field, .. } => {
+                Place::Child { parent, field, .. } | Place::Either { parent, field, .. } => {
                     let pi = index_of(parent);
                     recs[pi][*p].value.insert(field.into(), Value::Array(items));
                 }
-                Place::Sources => unreachable!(),
+                Place::Root(_) | Place::Sources => unreachable!(),
             }
         }
     }

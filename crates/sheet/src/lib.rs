@@ -25,10 +25,12 @@ pub use veikart_domain::{Feed, Lang};
 pub const SOURCES_EXPLAINED: &str = "Kildehenvisningene står samlet på arket Kilder, én rad per henvisning, \
 i stedet for i egne kolonner på hvert ark: en post kan ha mange henvisninger, og sitatene er lange. \
 Kolonnen «gjelder» sier hvilken post henvisningen hører til: for poster med id er det id-en \
-(f.eks. PLL for tiltaket PLL, PLL-m1 for en milepæl). Poster uten egen id (roller, faseperioder, \
-ambisjoner, utgangspunkt, status, nytte, andre mål) får nøkkelen tiltak/ark/nr, f.eks. PLL/Roller/2 for \
-rollen med nr 2 under tiltaket PLL, og hovedmålet på arket Tiltak får PLL/hovedmål. En ny rad uten id \
-må derfor ha et nr før den kan få kilder. \
+(f.eks. PLL for tiltaket PLL, PLL-m1 for en milepæl, PLL-r1 for en risiko). Poster uten egen id under et tiltak eller en liste (roller, \
+faseperioder, ambisjoner, utgangspunkt, status, nytte, andre mål, plasser i prioriteringslister) får nøkkelen tiltak/ark/nr, f.eks. \
+PLL/Roller/2 for rollen med nr 2 under tiltaket PLL; rader på Porteføljestatus får ark/nr, f.eks. Porteføljestatus/1. \
+Det som står i egne kolonner på en rad har nøkkelen post/kolonne: PLL/hovedmål, PLL/kostnad, PLL/støtte, \
+PLL/finansiering, PLL/behandlingsstatus (og PLL-m1/behandlingsstatus, PLL/Ambisjoner/1/behandlingsstatus); veikartets \
+egen behandlingsstatus har Veikartet/behandlingsstatus. En ny rad uten id må derfor ha et nr før den kan få kilder. \
 «nr» på Kilder gir rekkefølgen på henvisningene til samme post.";
 
 /// The value of `field` (dotted path; `""` is the record itself), and of one language of it.
@@ -62,6 +64,11 @@ pub(crate) fn nr_text(nr: f64) -> String {
 /// The Kilder key of an id-less record: `<parent key>/<sheet>/<nr>`.
 pub(crate) fn child_key(parent_key: &str, sheet: &str, nr: &str) -> String {
     format!("{parent_key}/{sheet}/{nr}")
+}
+
+/// The Kilder key of an id-less top-level record: `<sheet>/<nr>`.
+pub(crate) fn root_key(sheet: &str, nr: &str) -> String {
+    format!("{sheet}/{nr}")
 }
 
 /// The JSON pointer token for a field path (`goal.note` → `goal/note`).

@@ -36,7 +36,10 @@ const GENERAL: &[&str] = &[
     "Kolonnen «nr» bestemmer rekkefølgen i veikartet (innenfor samme tiltak eller mål). Du kan derfor sortere og filtrere radene som du vil uten å endre noe. Nye rader kan ha tom nr (de kommer sist) eller et tall mellom to andre (f.eks. 2,5).",
     "Tomme rader hoppes over. Du kan legge til egne kolonner (med en overskrift som ikke er i tabellen under) og egne ark for notater: de blir ikke med i veikartet. Formler er ikke lov i kolonnene i tabellen under: skriv inn selve verdien.",
     "Tekster har tre kolonner: nb (bokmål, må fylles ut), nn (nynorsk) og en (engelsk). Appen viser nb når nn eller en mangler.",
-    "Datoer skrives som tekst med presisjonen kilden gir: 2027 (år), 2027-H2 (halvår), 2027-Q3 (kvartal), 2027-06 (måned), 2027-06-15 (dag) eller en periode 2024/2027.",
+    "Datoer skrives som tekst med presisjonen kilden gir: 2027 (år), 2027-H2 (halvår), 2027-Q3 (kvartal), 2027-høst (årstid: vår, sommer, høst, vinter; 2024-vinter er desember 2023 til februar 2024), 2027-06 (måned), 2027-06-15 (dag) eller en periode 2024/2027 (også 2023-høst/2024-vår).",
+    "Behandlingsstatus (forslag, til drøfting, vedtatt, tatt ut) settes for hele veikartet på arket Veikartet, og for et mål, tiltak, en milepæl, ambisjon, prioriteringsliste eller et prinsipp i kolonnene «behandlingsstatus …» på deres ark når den er en annen enn veikartets. «behandlingsstatus vedtak» er id-en til vedtaket på arket Vedtak.",
+    "Utledet eller oppgitt: kolonnene «grunnlag» sier om et faktum står i kildene («oppgitt», standard når cellen er tom) eller er utledet av redaksjonen («utledet»). Skriv da hvorfor i «begrunnelse nb» på samme rad; ellers gir importen en merknad.",
+    "Risiko: én rad per risiko eller forutsetning på arket Risiko. Med tiltakets id i «tiltak» hører den til tiltaket; med «tiltak» tom gjelder den hele veikartet. Sannsynlighet og konsekvens (1–5) bare når kilden gir tall; ellers «nivå».",
     "Kolonner med nedtrekksliste har faste valg (f.eks. type på milepæl) eller viser til id-er på et annet ark. Id-er må være unike i hele veikartet.",
 ];
 
@@ -99,6 +102,13 @@ pub fn readme_rows() -> Vec<ReadmeRow> {
                     ]));
                     continue;
                 }
+                ColumnRole::Parent if s.parent_optional() => (
+                    "(hører til)".to_string(),
+                    format!("id fra arket {}", s.parent().unwrap_or("")),
+                    "",
+                    "Hvilken post raden hører under. Tom: raden gjelder hele veikartet."
+                        .to_string(),
+                ),
                 ColumnRole::Parent => (
                     "(hører til)".to_string(),
                     format!("id fra arket {}", s.parent().unwrap_or("")),

@@ -79,6 +79,126 @@ fn the_synthetic_1000_measure_feed_round_trips() {
     assert_same(&value(&f), &round_trip(&f));
 }
 
+/// One test per 1.1 fixture, so the report names the feed that fails.
+macro_rules! fixture_round_trips {
+    ($($name:ident => $path:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let f = feed(&read($path));
+                assert_same(&value(&f), &round_trip(&f));
+            }
+        )*
+        /// The list above names every `tests/fixtures/good/1.1-*.json`.
+        const FIXTURES: &[&str] = &[$($path),*];
+    };
+}
+
+fixture_round_trips! {
+    fixture_1_1_basis_round_trips => "tests/fixtures/good/1.1-basis.json",
+    fixture_1_1_priority_lists_round_trips => "tests/fixtures/good/1.1-priority-lists.json",
+    fixture_1_1_replaces_round_trips => "tests/fixtures/good/1.1-replaces.json",
+    fixture_1_1_risks_round_trips => "tests/fixtures/good/1.1-risks.json",
+    fixture_1_1_roles_and_links_round_trips => "tests/fixtures/good/1.1-roles-and-links.json",
+    fixture_1_1_seasons_round_trips => "tests/fixtures/good/1.1-seasons.json",
+    fixture_1_1_standing_round_trips => "tests/fixtures/good/1.1-standing.json",
+    fixture_1_1_terms_round_trips => "tests/fixtures/good/1.1-terms.json",
+    fixture_1_1_undated_phases_round_trips => "tests/fixtures/good/1.1-undated-phases.json",
+    the_other_1_1_feed_round_trips => "tests/fixtures/feed-1.1-other.json",
+}
+
+#[test]
+fn every_1_1_fixture_is_in_the_round_trip_list() {
+    let dir = root().join("tests/fixtures/good");
+    let mut missing = vec![];
+    for e in std::fs::read_dir(&dir).expect("fixtures") {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with("1.1-") && name.ends_with(".json") {
+            let rel = format!("tests/fixtures/good/{name}");
+            if !FIXTURES.contains(&rel.as_str()) {
+                missing.push(rel);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "add these to fixture_round_trips!: {missing:?}"
+    );
+}
+
+#[test]
+fn every_1_1_field_survives() {
+    // every schema 1.1 field filled, including ones no shipped feed or fixture uses
+    let text = |s: &str| json!({"nb": s, "nn": format!("{s} nn"), "en": format!("{s} en")});
+    let standing = |d: &str| {
+        json!({"state": "withdrawn", "decision": d, "since": "2024-vår", "text": text("st"),
+            "basis": "inferred", "basis_note": text("fordi"), "sources": [{"doc": "d1", "lines": "L1"}]})
+    };
+    let risk = |id: &str| {
+        json!({"id": id, "kind": "precondition", "category": "governance", "description": text("r"),
+            "likelihood": 2, "consequence": 5, "level": "medium_high", "mitigation": text("m"),
+            "owner": "a1", "as_of": "2023-høst", "concerns": ["m1", "c1"], "basis": "inferred",
+            "basis_note": text("b"), "sources": [{"doc": "d1", "quote": "q"}]})
+    };
+    let assessment = json!({"level": "low_medium", "text": text("kost"), "basis": "inferred",
+        "basis_note": text("n"), "sources": [{"doc": "d1", "case": "1/26"}]});
+    let f: Feed = serde_json::from_value(json!({
+        "meta": {"schema_version": "1.1.0", "id": "t", "title": {"nb": "T"},
+            "version_label": {"nb": "v"}, "published": "2026-01", "publisher": {"nb": "p"},
+            "plan_period": {"start": 2024, "end": 2027},
+            "sources": [{"id": "d1", "title": {"nb": "Dok"}, "kind": "minutes"}],
+            "standing": standing("v1"),
+            "terms": {"goal_singular": text("Innsatsområde"), "goal_plural": text("Innsatsområder"),
+                "title": text("Tittel"), "subtitle": text("Under")}},
+        "goals": [{"id": "g1", "number": 1, "name": {"nb": "Mål"}, "standing": standing("v1"),
+            "sub_goals": [{"id": "g1a", "name": {"nb": "Delmål"}}]}],
+        "phases": [{"id": "p1", "name": {"nb": "Fase"}, "color": "#123456"},
+            {"id": "p2", "name": {"nb": "Fase 2"}, "color": "#654321"}],
+        "actors": [{"id": "a1", "kind": "organisation", "name": {"nb": "Org"}},
+            {"id": "a2", "kind": "organisation", "name": {"nb": "Dep"}}],
+        "components": [{"id": "c1", "name": {"nb": "Komp"}}],
+        "measures": [{"id": "m1", "name": {"nb": "Tiltak"},
+            "goal": {"goal": "g1", "basis": "stated"},
+            "standing": standing("v1"),
+            "cost": assessment.clone(), "support": assessment,
+            "funding": {"state": "co_financed", "text": text("f"), "basis": "inferred",
+                "basis_note": text("n"), "sources": [{"doc": "d1"}]},
+            "risks": [risk("r-m1")],
+            "actors": [{"actor": "a1", "role": "proposed_owner", "period": "2021-10/2023-06",
+                "basis": "inferred", "basis_note": text("rolle")},
+                {"actor": "a2", "role": "commissions"}, {"actor": "a2", "role": "appoints"}],
+            "phases": [{"phase": "p1", "order": 1, "basis": "inferred", "basis_note": text("rekkefølge")},
+                {"phase": "p2", "ongoing": true, "end": "2027-vinter"}],
+            "milestones": [{"id": "ms1", "title": {"nb": "M1"}, "date": "2025-høst/2026-vår",
+                "basis": "inferred", "basis_note": text("år lagt til"), "replaces": "gammel-ms",
+                "target_changed": true, "standing": standing("v1")}],
+            "ambitions": [{"year": 2027, "metric": {"nb": "andel"}, "text": {"nb": "omtrent"},
+                "approximate": true, "standing": standing("v1")}],
+            "baselines": [{"metric": {"nb": "andel"}, "text": {"nb": "en tredjedel"}, "approximate": true}],
+            "status": [{"as_of": "2025-sommer", "lifecycle": "active", "basis": "inferred",
+                "basis_note": text("farge fra lysbilde")}]}],
+        "dependencies": [{"id": "d-1", "from": "m1", "to": "c1", "kind": "seen_together",
+            "basis": "inferred", "basis_note": text("sammenheng")}],
+        "decisions": [{"id": "v1", "body": "NEHR", "case": "1/26", "date": "2026-01",
+            "state": "adopted", "title": {"nb": "t"}, "text": {"nb": "x"}, "goals": ["g1", "g1a"],
+            "basis": "inferred", "basis_note": text("dato fra saksnummer")}],
+        "priority_lists": [{"id": "pl1", "name": text("Liste"), "rank_label": text("Plass"),
+            "description": text("d"), "standing": standing("v1"),
+            "items": [{"rank": 1, "item": "m1", "basis": "inferred", "basis_note": text("n"),
+                "sources": [{"doc": "d1"}]}, {"rank": 2, "item": "g1a"}, {"rank": 3, "item": "g1"}],
+            "sources": [{"doc": "d1"}]},
+            {"id": "pl-tom", "name": text("Tom liste"), "items": []}],
+        "principles": [{"id": "pr1", "text": text("Fullfør først"), "applies_to": ["pl1", "g1", "m1", "c1"],
+            "standing": standing("v1"), "sources": [{"doc": "d1"}]}],
+        "risks": [risk("r-feed"), {"id": "r-min", "description": {"nb": "kort"}}],
+        "portfolio": [{"as_of": "2024-Q4", "active": 40, "red_status": 3, "red_risk": 5, "paused": 2,
+            "finished": 4, "new": 6, "text": text("p"), "reported_by": "a1", "sources": [{"doc": "d1", "lines": "L9"}]},
+            {"as_of": "2025", "text": {"nb": "bare tekst"}}]
+    }))
+    .expect("valid test feed");
+    assert_same(&value(&f), &round_trip(&f));
+}
+
 #[test]
 fn every_optional_field_survives() {
     // a small feed with every optional field filled, including ones the shipped feeds lack
@@ -304,5 +424,85 @@ fn moving_a_sources_owner_key_moves_the_source() {
         .as_array_mut()
         .unwrap()
         .push(moved);
+    assert_same(&expected, &value(&back.feed));
+}
+
+#[test]
+fn adding_a_risk_to_the_roadmap_and_one_to_a_measure_adds_exactly_those() {
+    let (f, mut book) = shipped();
+    let doc = f.meta.sources[0].id.clone();
+    let m = f.measures[2].id.clone();
+    let s = book.sheet("Risiko");
+    s.push(&[
+        ("id", C::s("ny-risiko")),
+        ("type", C::s("risiko")),
+        ("kategori", C::s("kapasitet")),
+        ("beskrivelse nb", C::s("Leverandørene har ikke kapasitet")),
+        ("sannsynlighet", C::N(4.0)),
+        ("konsekvens", C::N(3.0)),
+        ("berører", C::s(&format!("{m}, {}", f.measures[3].id))),
+    ]);
+    s.push(&[
+        ("id", C::s("ny-tiltaksrisiko")),
+        ("tiltak", C::s(&m)),
+        ("beskrivelse nb", C::s("Forsinket innføring")),
+        ("nivå", C::s("lav-middels")), // typed with a hyphen, the label has an en dash
+        ("grunnlag", C::s("utledet")),
+        ("begrunnelse nb", C::s("Lest av lysbilde 4")),
+    ]);
+    let k = book.sheet("Kilder");
+    k.push(&[
+        ("gjelder", C::s("ny-tiltaksrisiko")),
+        ("dokument", C::s(&doc)),
+        ("linjer", C::s("L5")),
+    ]);
+    let back = import_ok(&book.write());
+    let mut expected = value(&f);
+    expected["risks"].as_array_mut().unwrap().push(json!({
+        "id": "ny-risiko", "kind": "risk", "category": "capacity",
+        "description": {"nb": "Leverandørene har ikke kapasitet"}, "likelihood": 4, "consequence": 3,
+        "concerns": [m, f.measures[3].id], "sources": []
+    }));
+    let list = expected["measures"][2]
+        .as_object_mut()
+        .unwrap()
+        .entry("risks")
+        .or_insert(json!([]));
+    list.as_array_mut().unwrap().push(json!({
+        "id": "ny-tiltaksrisiko", "kind": "risk", "description": {"nb": "Forsinket innføring"},
+        "level": "low_medium", "basis": "inferred", "basis_note": {"nb": "Lest av lysbilde 4"},
+        "concerns": [], "sources": [{"doc": doc, "lines": "L5"}]
+    }));
+    assert_same(&expected, &value(&back.feed));
+}
+
+#[test]
+fn marking_a_milestone_date_as_inferred_and_setting_the_feed_standing() {
+    let (f, mut book) = shipped();
+    let (mi, ji, ms) = f
+        .measures
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| {
+            m.milestones
+                .iter()
+                .enumerate()
+                .map(move |(j, x)| (i, j, x.clone()))
+        })
+        .find(|(_, _, x)| x.basis.is_stated())
+        .expect("a stated milestone");
+    let s = book.sheet("Milepæler");
+    let r = s.row_where("id", &ms.id);
+    s.set(r, "grunnlag", C::s("utledet"));
+    s.set(r, "begrunnelse nb", C::s("Året er lagt til av redaksjonen"));
+    let v = book.sheet("Veikartet");
+    let r = v.row_where("felt", "behandlingsstatus");
+    v.set(r, "verdi", C::s("vedtatt"));
+    let back = import_ok(&book.write());
+    let mut expected = value(&f);
+    expected["measures"][mi]["milestones"][ji]["basis"] = json!("inferred");
+    expected["measures"][mi]["milestones"][ji]["basis_note"] =
+        json!({"nb": "Året er lagt til av redaksjonen"});
+    expected["meta"]["standing"]["state"] = json!("adopted");
     assert_same(&expected, &value(&back.feed));
 }
