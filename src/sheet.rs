@@ -71,7 +71,11 @@ fn lang_code(lang: Lang) -> &'static str {
 }
 
 fn failed(lang: Lang, detail: &str) -> Vec<String> {
-    vec![crate::i18n::tf(lang, crate::i18n::K::ErrWorkbookConvert, &[("why", &detail)])]
+    vec![crate::i18n::tf(
+        lang,
+        crate::i18n::K::ErrWorkbookConvert,
+        &[("why", &detail)],
+    )]
 }
 
 /// Answers every waiting request with this reply (the worker failed to start or crashed).

@@ -8,7 +8,10 @@
 use leptos::prelude::*;
 use veikart_domain::graph::{graph_layout, DepGraph, NodeKind, NODE_H, NODE_W};
 
-const _: () = assert!(NODE_W == 200.0 && NODE_H == 44.0, "W and H below follow the layout's node size");
+const _: () = assert!(
+    NODE_W == 200.0 && NODE_H == 44.0,
+    "W and H below follow the layout's node size"
+);
 
 use crate::i18n::{tr, use_i18n, K};
 use crate::state::use_app;
@@ -75,7 +78,7 @@ pub fn DependencyGraph() -> impl IntoView {
                                 style:position="absolute" style:display="flex" style:align-items="center"
                                 style:overflow="hidden" style:box-sizing="border-box"
                                 style:left=x style:top=y style:width=W style:height=H>
-                                <span class="node-label">{label.clone()}</span>
+                                <span class="node-label" style:min-width="0" style:overflow-wrap="anywhere">{label.clone()}</span>
                             </a>
                         }
                         .into_any()
@@ -85,7 +88,7 @@ pub fn DependencyGraph() -> impl IntoView {
                             style:position="absolute" style:display="flex" style:align-items="center"
                             style:overflow="hidden" style:box-sizing="border-box"
                             style:left=x style:top=y style:width=W style:height=H>
-                            <span class="node-label">{label.clone()}</span>
+                            <span class="node-label" style:min-width="0" style:overflow-wrap="anywhere">{label.clone()}</span>
                         </span>
                     }
                     .into_any(),

@@ -87,7 +87,10 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, FeedError> {
 
 /// A local file as feed JSON text: a `.json` file as it is, a workbook (`.xlsx`) converted by
 /// the workbook worker (fetched only now). The worker's findings at their cells come along.
-pub async fn feed_text(file: &web_sys::File, lang: Lang) -> Result<(String, Vec<String>), FeedError> {
+pub async fn feed_text(
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<(String, Vec<String>), FeedError> {
     let bytes = read_bytes(file).await?;
     if crate::sheet::is_workbook(&file.name(), &bytes[..bytes.len().min(4)]) {
         crate::sheet::workbook_to_feed_json(bytes, lang)

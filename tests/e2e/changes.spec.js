@@ -99,7 +99,7 @@ test('a bad comparison URL gives a clear message, not a blank page', async ({ pa
 test('a local file can be compared', async ({ page }) => {
   await page.goto('/?visning=endringer&sammenlign=/public/feeds/finnes-ikke.json');
   await expect(page.getByRole('alert')).toBeVisible({ timeout: 15000 });
-  await page.getByLabel('Sammenlign med en lokal fil (JSON)')
+  await page.getByLabel('Sammenlign med en lokal fil (JSON eller regneark)')
     .setInputFiles(path.join(__dirname, '..', 'fixtures', 'minimal.json'));
   const section = page.getByRole('region', { name: 'Hva er endret' });
   await expect(section.locator('.compared')).toBeVisible();

@@ -69,3 +69,12 @@ test('dropping a workbook on the page opens it as the draft', async ({ page }) =
   // the draft is what the roadmap now shows
   await expect(page.locator('.row-label').first()).toBeVisible();
 });
+
+test('the change list compares with a workbook', async ({ page }) => {
+  await page.goto('/?visning=endringer');
+  const section = page.getByRole('region', { name: 'Hva er endret' });
+  await expect(section.locator('.compared')).toBeVisible({ timeout: 15000 });
+  await page.getByLabel('Sammenlign med en lokal fil (JSON eller regneark)').setInputFiles(EXAMPLE);
+  // the workbook is the shipped feed: compared with itself, nothing changed
+  await expect(section.getByText('Ingen endringer', { exact: false })).toBeVisible({ timeout: 15000 });
+});
