@@ -138,9 +138,15 @@ impl FeedState {
     /// The usable feed being shown.
     pub fn shown(self) -> Signal<Option<Arc<Indexed>>> {
         let outcome = self.outcome;
-        Signal::derive(move || {
-            outcome.with(|o| o.as_ref()?.shown.as_ref().map(|s| s.loaded.clone()))
-        })
+        // A memo that changes only when another feed is shown (not on every read of the outcome).
+        Memo::new_with_compare(
+            move |_| outcome.with(|o| o.as_ref()?.shown.as_ref().map(|s| s.loaded.clone())),
+            |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+                (a, b) => a.is_none() != b.is_none(),
+            },
+        )
+        .into()
     }
 }
 
