@@ -3,7 +3,7 @@
 //! views in `components/`.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use veikart_domain::view_state::{Page, View};
 use veikart_domain::Lang;
@@ -115,6 +115,10 @@ fn Shell() -> impl IntoView {
             <UpdatedLine outcome=feed.outcome/>
         </header>
         <EmbedBridge/>
+        // The child routes draw nothing (the view state decides what is shown), but the router
+        // completes a navigation to another path — pushes the URL — only once their outlet has
+        // rendered, so it is always there.
+        <Outlet/>
         <main id="veikart" tabindex="-1" aria-busy=move || busy.get().to_string()>
             {move || feed.local.get().map(|file| view! { <LocalBanner file/> })}
             <Transition fallback=move || view! { <DelayedLoading lang=app.lang/> } set_pending=set_busy>

@@ -14,6 +14,7 @@ pub mod format;
 pub mod hooks;
 pub mod i18n;
 pub mod panic_view;
+pub mod sheet;
 pub mod state;
 
 pub use app::App;

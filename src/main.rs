@@ -5,11 +5,13 @@ use wasm_bindgen::prelude::wasm_bindgen;
 fn main() {
     // A panic shows an error view with a reload button (plain DOM), never a frozen page.
     veikart::panic_view::install();
-    // The static "loading" text in index.html is shown until the app takes over.
-    if let Some(boot) = document().get_element_by_id("boot") {
+    // index.html shows a static frame (header, "loading") until the app takes over: the app's
+    // first render has the same geometry, and the frame goes in the same task, so nothing that is
+    // on screen moves.
+    leptos::mount::mount_to_body(|| view! { <App/> });
+    if let Some(boot) = document().get_element_by_id("boot-shell") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(|| view! { <App/> });
 }
 
 /// Panics on purpose, so the e2e tests (and anyone checking a deployment from the console:

@@ -8,12 +8,17 @@
 use leptos::prelude::*;
 use veikart_domain::graph::{graph_layout, DepGraph, NodeKind, NODE_H, NODE_W};
 
-use crate::components::parts::MeasureLink;
+const _: () = assert!(
+    NODE_W == 200.0 && NODE_H == 44.0,
+    "W and H below follow the layout's node size"
+);
+
 use crate::i18n::{tr, use_i18n, K};
 use crate::state::use_app;
 
-/// At most two lines of a name inside its box; the full name is the box's title.
-const CLAMP: &str = "display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;overflow-wrap:anywhere";
+/// Node size, as CSS lengths.
+const W: &str = "200px";
+const H: &str = "44px";
 
 #[component]
 pub fn DependencyGraph() -> impl IntoView {
@@ -61,24 +66,29 @@ pub fn DependencyGraph() -> impl IntoView {
             .iter()
             .map(|n| {
                 let label = f.node_label(&n.id, lang);
-                // Position and size inline: the box must exist whatever the stylesheet does.
-                let style = format!(
-                    "position:absolute;display:flex;align-items:center;overflow:hidden;box-sizing:border-box;\
-                     left:{}px;top:{}px;width:{NODE_W}px;height:{NODE_H}px",
-                    n.x, n.y
-                );
+                // Position and size through the CSSOM (`style:`), which the page's CSP allows
+                // (a `style` attribute it refuses): the box exists whatever the stylesheet does.
+                let (x, y) = (format!("{}px", n.x), format!("{}px", n.y));
                 match n.kind {
-                    NodeKind::Measure => view! {
-                        <MeasureLink id=n.id.clone() class="node measure">
-                            <span class="node-box" style=style title=label.clone()>
-                                <span class="node-label" style=CLAMP>{label.clone()}</span>
-                            </span>
-                        </MeasureLink>
+                    NodeKind::Measure => {
+                        let id = n.id.clone();
+                        view! {
+                            <a href=move || app.view.with(|v| v.measure_href(&id)) data-noscroll=""
+                                class="node measure node-box" title=label.clone()
+                                style:position="absolute" style:display="flex" style:align-items="center"
+                                style:overflow="hidden" style:box-sizing="border-box"
+                                style:left=x style:top=y style:width=W style:height=H>
+                                <span class="node-label" style:min-width="0" style:overflow-wrap="anywhere">{label.clone()}</span>
+                            </a>
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                     NodeKind::Component => view! {
-                        <span class="node component node-box" style=style title=label.clone()>
-                            <span class="node-label" style=CLAMP>{label.clone()}</span>
+                        <span class="node component node-box" title=label.clone()
+                            style:position="absolute" style:display="flex" style:align-items="center"
+                            style:overflow="hidden" style:box-sizing="border-box"
+                            style:left=x style:top=y style:width=W style:height=H>
+                            <span class="node-label" style:min-width="0" style:overflow-wrap="anywhere">{label.clone()}</span>
                         </span>
                     }
                     .into_any(),
@@ -88,8 +98,9 @@ pub fn DependencyGraph() -> impl IntoView {
         Some(view! {
             {cycle_note}
             <div class="graph-scroll" role="region" tabindex="0" aria-label=tr(i, K::GraphTitle)>
-                <div class="graph" style=format!("position:relative;width:{}px;height:{}px", g.width, g.height)>
-                    <svg class="graph-edges" style="position:absolute;left:0;top:0" width=g.width height=g.height viewBox=format!("0 0 {} {}", g.width, g.height) aria-hidden="true">
+                <div class="graph" style:position="relative" style:width=format!("{}px", g.width)
+                    style:height=format!("{}px", g.height)>
+                    <svg class="graph-edges" style:position="absolute" style:left="0" style:top="0" width=g.width height=g.height viewBox=format!("0 0 {} {}", g.width, g.height) aria-hidden="true">
                         <defs>
                             <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                                 <path d="M0,0 L10,5 L0,10 z" class="arrowhead"/>

@@ -15,10 +15,11 @@ pub fn LocalFilePicker() -> impl IntoView {
     let i = use_i18n();
     let feed = use_feed_state();
     let max = feed.config.with_value(|c| c.max_bytes);
+    let lang = i.lang;
     let input = NodeRef::<leptos::html::Input>::new();
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
-            let lf = read_file(file, max).await;
+            let lf = read_file(file, max, lang.get_untracked()).await;
             feed.local.set(Some(lf));
         });
     };
@@ -53,7 +54,7 @@ pub fn LocalFilePicker() -> impl IntoView {
                     el.unchecked_ref::<web_sys::HtmlElement>().click();
                 }
             }>{tr(i, K::OpenLocal)}</button>
-            <input type="file" accept=".json,application/json" hidden node_ref=input on:change=on_change/>
+            <input type="file" accept=crate::components::changes::ACCEPT hidden node_ref=input on:change=on_change/>
             <span class="hint">{tr(i, K::OpenLocalHint)}</span>
         </span>
     }
@@ -73,6 +74,16 @@ pub fn LocalBanner(file: LocalFeed) -> impl IntoView {
                 " «" {file.name.clone()} "» (" {tr(i, K::LocalNotPublished)} ") — "
                 {move || i.tn(K::ErrorsCount, errors)} ", " {move || i.tn(K::WarningsCount, warnings)}
             </p>
+            {(!file.cells.is_empty()).then(|| {
+                let n = file.cells.len();
+                let items = file.cells.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
+                view! {
+                    <details class="cell-issues">
+                        <summary>{move || i.tn(K::CellFindings, n)}</summary>
+                        <ul class="issues">{items}</ul>
+                    </details>
+                }
+            })}
             <button type="button" on:click=move |_| feed.local.set(None)>{tr(i, K::CloseLocal)}</button>
         </div>
     }

@@ -42,11 +42,12 @@ pub fn FeedText(text: Text) -> impl IntoView {
 pub fn MeasureLink(
     #[prop(into)] id: String,
     #[prop(optional)] class: &'static str,
+    #[prop(optional, into)] title: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let app = use_app();
     view! {
-        <a href=move || app.view.with(|v| v.measure_href(&id)) class=class data-noscroll="">
+        <a href=move || app.view.with(|v| v.measure_href(&id)) class=class title=title data-noscroll="">
             {children()}
         </a>
     }

@@ -35,6 +35,14 @@ pub fn fetch_error(lang: Lang, e: &FeedError) -> String {
         }
         FeedError::Source(SourceError::Malformed) => t(lang, K::ErrMalformedSourceMsg).into(),
         FeedError::File { name, why } => tf(lang, K::ErrFileRead, &[("name", name), ("why", why)]),
+        FeedError::Workbook { name, lines } => {
+            let mut out = tn(lang, K::ErrWorkbook, lines.len(), &[("name", name)]);
+            for l in lines {
+                out.push('\n');
+                out.push_str(l);
+            }
+            out
+        }
     }
 }
 
@@ -158,6 +166,10 @@ mod tests {
             FeedError::File {
                 name: "a.json".into(),
                 why: "NotReadableError".into(),
+            },
+            FeedError::Workbook {
+                name: "veikart.xlsx".into(),
+                lines: vec!["Milepæler!D14 (dato): «2027-13» er ikke en gyldig dato".into()],
             },
         ];
         for l in Lang::ALL {

@@ -91,6 +91,8 @@ pub enum FeedError {
     NotModifiedWithoutCopy,
     /// A local file could not be read (the browser's reason in `why`).
     File { name: String, why: String },
+    /// A workbook whose cells do not make a feed: one line per problem, each naming its cell.
+    Workbook { name: String, lines: Vec<String> },
 }
 
 impl fmt::Display for FeedError {
@@ -104,6 +106,7 @@ impl fmt::Display for FeedError {
             FeedError::Source(e) => write!(f, "feed source refused: {e:?}"),
             FeedError::NotModifiedWithoutCopy => write!(f, "HTTP 304 without a stored copy"),
             FeedError::File { name, why } => write!(f, "could not read {name}: {why}"),
+            FeedError::Workbook { name, lines } => write!(f, "{name}: {}", lines.join("; ")),
         }
     }
 }
@@ -239,7 +242,10 @@ async fn fetch_inner(
         }
         Err(BodyError::Broken(d)) => return Err(FeedError::Interrupted(d)),
     };
-    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    // Valid UTF-8 (every feed we ship) becomes the String in place; only a broken byte sequence
+    // costs a lossy copy (4.8 MB copied for nothing was 50 ms of a 5 000-measure load).
+    let mut text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     if text.starts_with('\u{feff}') {
         text.remove(0); // a byte-order mark from a Windows editor is not an error
     }

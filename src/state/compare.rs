@@ -108,7 +108,7 @@ pub fn provide_compare(app: AppState, feed: FeedState) -> CompareState {
         Some(Arc::new(diff::diff(old.feed(), new.feed())))
     });
     let ghosts =
-        Signal::derive(move || view.with(|v| v.compare.is_on()) || local.with(Option::is_some));
+        Memo::new(move |_| view.with(|v| v.compare.is_on()) || local.with(Option::is_some)).into();
     let state = CompareState {
         previous,
         requested,

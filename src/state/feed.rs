@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use veikart_domain::index::Indexed;
 use veikart_domain::validate::{load, Loaded};
 use veikart_domain::view_state::ViewState;
+use veikart_domain::Lang;
 
 use super::api::{FeedConfig, FeedError};
 use super::last_good::{load_feed, now_ms, FeedOutcome, Problem, Shown};
@@ -18,6 +19,8 @@ use super::last_good::{load_feed, now_ms, FeedOutcome, Problem, Shown};
 pub struct LocalFeed {
     pub name: String,
     pub outcome: FeedOutcome,
+    /// For a workbook: the validation findings at their cells (`Milepæler!D14 (dato): …`).
+    pub cells: Vec<String>,
 }
 
 impl LocalFeed {
@@ -40,7 +43,11 @@ impl LocalFeed {
                 problem: Some(Problem::Fetch(e)),
             },
         };
-        LocalFeed { name, outcome }
+        LocalFeed {
+            name,
+            outcome,
+            cells: vec![],
+        }
     }
 
     /// Errors and warnings in the file (a file that cannot be read at all is one error).
@@ -67,10 +74,10 @@ fn js_reason(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
-/// A local file's text, or why it could not be read.
-pub async fn read_text(file: &web_sys::File) -> Result<String, FeedError> {
-    match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-        Ok(v) => Ok(v.as_string().unwrap_or_default()),
+/// A local file's bytes, or why it could not be read.
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, FeedError> {
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
         Err(e) => Err(FeedError::File {
             name: file.name(),
             why: js_reason(&e),
@@ -78,13 +85,41 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, FeedError> {
     }
 }
 
-/// Reads a local file and loads it as a feed (with the site's size limit).
-pub async fn read_file(file: web_sys::File, max_bytes: usize) -> LocalFeed {
+/// A local file as feed JSON text: a `.json` file as it is, a workbook (`.xlsx`) converted by
+/// the workbook worker (fetched only now). The worker's findings at their cells come along.
+pub async fn feed_text(
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<(String, Vec<String>), FeedError> {
+    let bytes = read_bytes(file).await?;
+    if crate::sheet::is_workbook(&file.name(), &bytes[..bytes.len().min(4)]) {
+        crate::sheet::workbook_to_feed_json(bytes, lang)
+            .await
+            .map(|w| (w.json, w.issues))
+            .map_err(|lines| FeedError::Workbook {
+                name: file.name(),
+                lines,
+            })
+    } else {
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        if text.starts_with('\u{feff}') {
+            text.remove(0);
+        }
+        Ok((text, vec![]))
+    }
+}
+
+/// Reads a local file (JSON or workbook) and loads it as a feed (with the site's size limit).
+pub async fn read_file(file: web_sys::File, max_bytes: usize, lang: Lang) -> LocalFeed {
     let name = file.name();
-    let result = read_text(&file)
-        .await
-        .and_then(|text| load(&text, max_bytes).map_err(FeedError::Load));
-    LocalFeed::new(name, result)
+    match feed_text(&file, lang).await {
+        Ok((text, cells)) => {
+            let mut lf = LocalFeed::new(name, load(&text, max_bytes).map_err(FeedError::Load));
+            lf.cells = cells;
+            lf
+        }
+        Err(e) => LocalFeed::new(name, Err(e)),
+    }
 }
 
 /// The feed being shown and the controls around it.
@@ -103,9 +138,15 @@ impl FeedState {
     /// The usable feed being shown.
     pub fn shown(self) -> Signal<Option<Arc<Indexed>>> {
         let outcome = self.outcome;
-        Signal::derive(move || {
-            outcome.with(|o| o.as_ref()?.shown.as_ref().map(|s| s.loaded.clone()))
-        })
+        // A memo that changes only when another feed is shown (not on every read of the outcome).
+        Memo::new_with_compare(
+            move |_| outcome.with(|o| o.as_ref()?.shown.as_ref().map(|s| s.loaded.clone())),
+            |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+                (a, b) => a.is_none() != b.is_none(),
+            },
+        )
+        .into()
     }
 }
 

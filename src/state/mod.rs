@@ -54,7 +54,9 @@ pub fn provide_app(
     narrow: Signal<bool>,
 ) -> AppState {
     let view = url::use_view_state();
-    let lang = Signal::derive(move || view.with(|v| v.lang));
+    // A memo, not a derived signal: a derived signal would wake every text of the app on any
+    // change of the URL (typing in the search box re-ran hundreds of text closures).
+    let lang: Signal<Lang> = Memo::new(move |_| view.with(|v| v.lang)).into();
     let state = AppState {
         feed,
         lang,

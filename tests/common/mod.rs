@@ -21,9 +21,26 @@ pub const TODAY: Ymd = Ymd {
     d: 1,
 };
 
-/// A fresh element to mount into.
+/// The app's own stylesheet, so that what a test measures is what a user sees (boxes, wrapping,
+/// clamped labels). Designsystemet's tokens are left out: they set colours and fonts, not boxes;
+/// where they are missing the page is plainer, not laid out differently.
+const STYLES: &str = include_str!("../../style/main.css");
+
+/// Adds the app's stylesheet to the test page once.
+fn with_styles(doc: &web_sys::Document) {
+    if doc.get_element_by_id("vk-test-styles").is_some() {
+        return;
+    }
+    let style = doc.create_element("style").unwrap();
+    style.set_id("vk-test-styles");
+    style.set_text_content(Some(STYLES));
+    doc.head().unwrap().append_child(&style).unwrap();
+}
+
+/// A fresh element to mount into (on a page with the app's stylesheet).
 pub fn container() -> web_sys::HtmlElement {
     let doc = document();
+    with_styles(&doc);
     let div = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&div).unwrap();
     div.unchecked_into()

@@ -84,7 +84,7 @@ test('index.html and client-side routes: no-cache, compressed, with the CSP head
     expect(h['content-type'], p).toContain('text/html');
     expect(h['content-encoding'], p).toBe('br');
     expect(h['content-security-policy'], p).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    expect((await r.text()).includes('<div id="boot"'), p).toBe(true);
+    expect((await r.text()).includes('<div id="boot-shell"'), p).toBe(true);
   }
   const missing = await request.get('/nope.js');
   expect(missing.status()).toBe(404);

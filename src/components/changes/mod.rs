@@ -21,7 +21,7 @@ use crate::i18n::messages::{compare_error, issue_line};
 use crate::i18n::{labels, t, tn, tr, use_i18n, K};
 use crate::state::api::FeedError;
 use crate::state::compare::{checked, use_compare, CompareError};
-use crate::state::feed::{read_text, use_feed_state};
+use crate::state::feed::{feed_text, use_feed_state};
 use crate::state::use_app;
 use describe::{describe, name_in};
 
@@ -105,12 +105,16 @@ fn ChangeItem(change: Change, new: Arc<Indexed>, old: Arc<Indexed>) -> impl Into
     }
 }
 
-/// Lets the reader pick a local feed file to compare with.
+/// The files a picker offers: feeds as JSON, and the portfolio office's workbooks.
+pub const ACCEPT: &str = ".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Lets the reader pick a local feed file (JSON or workbook) to compare with.
 #[component]
 fn FilePicker() -> impl IntoView {
     let i = use_i18n();
     let cmp = use_compare();
     let max = use_feed_state().config.with_value(|c| c.max_bytes);
+    let lang = i.lang;
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev
@@ -123,8 +127,8 @@ fn FilePicker() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let res = match read_text(&file).await {
-                Ok(text) => match load(&text, max) {
+            let res = match feed_text(&file, lang.get_untracked()).await {
+                Ok((text, _cells)) => match load(&text, max) {
                     Ok(l) => checked(l),
                     Err(e) => Err(CompareError::Fetch(FeedError::Load(e))),
                 },
@@ -136,7 +140,7 @@ fn FilePicker() -> impl IntoView {
     view! {
         <label class="file-pick">
             {tr(i, K::CompareFile)} " "
-            <input type="file" accept=".json,application/json" on:change=on_change/>
+            <input type="file" accept=ACCEPT on:change=on_change/>
         </label>
     }
 }

@@ -127,7 +127,7 @@ pub fn Toolbar() -> impl IntoView {
     let zoom_choice = move |z: Zoom, label: K| {
         view! {
             <Choice label
-                pressed=Signal::derive(move || app.view.with(|v| v.zoom) == z)
+                pressed=Memo::new(move |_| app.view.with(|v| v.zoom) == z).into()
                 on_pick=Callback::new(move |_| nav.go(|s| s.zoom = z))/>
         }
     };
