@@ -24,7 +24,10 @@ pub const TODAY: Ymd = Ymd {
 /// The app's own stylesheet, so that what a test measures is what a user sees (boxes, wrapping,
 /// clamped labels). Designsystemet's tokens are left out: they set colours and fonts, not boxes;
 /// where they are missing the page is plainer, not laid out differently.
-const STYLES: &str = include_str!("../../style/main.css");
+const STYLES: [&str; 2] = [
+    include_str!("../../style/main.css"),
+    include_str!("../../style/feed11.css"),
+];
 
 /// Adds the app's stylesheet to the test page once.
 fn with_styles(doc: &web_sys::Document) {
@@ -33,7 +36,7 @@ fn with_styles(doc: &web_sys::Document) {
     }
     let style = doc.create_element("style").unwrap();
     style.set_id("vk-test-styles");
-    style.set_text_content(Some(STYLES));
+    style.set_text_content(Some(&STYLES.concat()));
     doc.head().unwrap().append_child(&style).unwrap();
 }
 
