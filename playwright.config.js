@@ -39,6 +39,8 @@ module.exports = defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      // Fixed fonts (tests/fonts/fonts.conf): the same text metrics and screenshots on every machine.
+      env: { ...process.env, FONTCONFIG_FILE: require('path').join(__dirname, 'tests/fonts/fonts.conf') },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },

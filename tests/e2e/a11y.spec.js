@@ -12,7 +12,7 @@ async function axe(page, label) {
   expect(results.passes.length).toBeGreaterThan(5);
 }
 
-const ready = (page) => expect(page.locator('.row-label, .card, .lens-view, .graph-view, .ambitions-view, .roadmap-table, .statement').first()).toBeVisible();
+const ready = (page) => expect(page.locator('.row-label, .card, .lens-view, .graph-view, .ambitions-view, .roadmap-table, .risk-view, .statement').first()).toBeVisible();
 
 const STATES = [
   ['timeline', '/'],
@@ -26,6 +26,8 @@ const STATES = [
   ['dependency graph', '/?visning=avhengigheter'],
   ['ambitions', '/?visning=ambisjoner'],
   ['actor lens', '/?visning=for-oss&aktor=fastleger'],
+  ['risks', '/?visning=risiko'],
+  ['english risks', '/?lang=en&visning=risiko'],
   ['filtered, nothing matches', '/?q=ingenting-slikt'],
   ['embed mode', '/?embed=1&gruppering=prioritet'],
   ['nynorsk', '/?lang=nn'],

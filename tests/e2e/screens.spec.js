@@ -1,8 +1,8 @@
 // Screenshot comparisons of every view at 1440 and 390 px, light and dark (issue 15): a view
 // whose parts vanish (as the dependency graph's measure nodes once did) or whose layout breaks
-// fails here even when every role and name is still in the DOM. Stable on this machine: the
-// clock is fixed, animations are off, the caret is hidden, fonts are the system's (Debian's
-// DejaVu/Liberation, installed with chromium by scripts/setup.sh).
+// fails here even when every role and name is still in the DOM. Stable on any machine: the
+// clock is fixed, animations are off, the caret is hidden, and Chromium has only the DejaVu
+// fonts from node_modules (tests/fonts/fonts.conf, set in playwright.config.js).
 // Baselines: tests/e2e/screens.spec.js-snapshots/. After a deliberate visual change, look at the
 // new images, then: npx playwright test screens --update-snapshots
 const { test, expect } = require('@playwright/test');
@@ -19,6 +19,7 @@ const VIEWS = [
   ['lens', '/?visning=for-oss&aktor=fastleger'],
   ['changes', '/?visning=endringer'],
   ['council', '/?visning=rad'],
+  ['risks', '/?visning=risiko'],
   ['statement', '/tilgjengelighet'],
   ['english', '/?lang=en'],
 ];
@@ -32,7 +33,7 @@ for (const scheme of ['light', 'dark']) {
           await page.clock.setFixedTime(NOW);
           await page.goto(url);
           await expect(page.locator(
-            '.row-label, .card, .roadmap-table, .lens-view, .graph-view, .ambitions-view, .changes, .council, .statement',
+            '.row-label, .card, .roadmap-table, .lens-view, .graph-view, .ambitions-view, .changes, .council, .risk-view, .statement',
           ).first()).toBeVisible({ timeout: 15000 });
           // the comparison (changes, council) loads the older feed too
           await expect(page.locator('.loading')).toHaveCount(0);

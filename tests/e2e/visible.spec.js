@@ -4,7 +4,7 @@
 const { test, expect } = require('@playwright/test');
 
 const ready = (page) => expect(page.locator(
-  '.row-label, .card, .roadmap-table, .lens-view, .graph-view, .ambitions-view, .changes, .council, .statement',
+  '.row-label, .card, .roadmap-table, .lens-view, .graph-view, .ambitions-view, .changes, .council, .risk-view, .statement',
 ).first()).toBeVisible({ timeout: 15000 });
 
 const VIEWS = [
@@ -18,6 +18,7 @@ const VIEWS = [
   ['actor lens', '/?visning=for-oss&aktor=fastleger'],
   ['change list', '/?visning=endringer'],
   ['council', '/?visning=rad'],
+  ['risks', '/?visning=risiko'],
   ['statement', '/tilgjengelighet'],
 ];
 
@@ -118,7 +119,7 @@ test('very long names stay inside the screen in every layout', async ({ page, re
       expect(scroll, `${layout} at ${width}: page is ${scroll} px wide`).toBeLessThanOrEqual(inner);
     }
   }
-  for (const view of ['avhengigheter', 'ambisjoner', 'endringer', 'rad']) {
+  for (const view of ['avhengigheter', 'ambisjoner', 'endringer', 'rad', 'risiko']) {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.goto(`/?feed=/long-names.json&visning=${view}`);
     await ready(page);

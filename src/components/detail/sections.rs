@@ -276,8 +276,10 @@ pub fn DetailBody(
             }
         })
         .collect_view();
-    // plotters escapes all text; the chart holds years and numbers only.
-    let chart = veikart_domain::charts::ambition_svg(&m, 480, 200);
+    // plotters escapes all text; the chart holds years and numbers only. Drawn near the width
+    // it is shown at, so its labels keep their size on a phone.
+    let narrow = crate::state::use_app().narrow.get_untracked();
+    let chart = veikart_domain::charts::ambition_svg(&m, if narrow { 340 } else { 480 }, 200);
     let (n_dep, n_by) = (depends_on.len(), depended_by.len());
     let sources = {
         let (fx, src) = (f.clone(), m.sources.clone());
