@@ -35,8 +35,12 @@ where
                     .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
                     .unwrap_or(0.0);
                 let w = (f64::from(element.client_width()) - sub).max(0.0);
-                if (w - width.get_untracked()).abs() >= 1.0 {
-                    width.set(w);
+                // `try_`: an observer callback already queued may run after the owner is gone
+                if width
+                    .try_get_untracked()
+                    .is_some_and(|old| (w - old).abs() >= 1.0)
+                {
+                    width.try_set(w);
                 }
             }
         };
@@ -72,7 +76,9 @@ where
 {
     let win = RwSignal::new((0.0, 900.0));
     let measure = move || {
-        let Some(node) = el.get_untracked() else {
+        // A frame requested before the view went away (the feed was swapped, the layout
+        // changed) finds its node and signal disposed: it then has nothing to measure.
+        let Some(Some(node)) = el.try_get_untracked() else {
             return;
         };
         let element: web_sys::Element = node.unchecked_into();
@@ -82,8 +88,8 @@ where
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(900.0);
-        if win.get_untracked() != (top, h) {
-            win.set((top, h));
+        if win.try_get_untracked().is_some_and(|old| old != (top, h)) {
+            win.try_set((top, h));
         }
     };
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
@@ -112,8 +118,8 @@ pub fn use_media_query(query: &'static str) -> Signal<bool> {
     let state = RwSignal::new(matches());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
         let m = matches();
-        if m != state.get_untracked() {
-            state.set(m);
+        if state.try_get_untracked().is_some_and(|old| old != m) {
+            state.try_set(m);
         }
     });
     on_cleanup(move || on_resize.remove());

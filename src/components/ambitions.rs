@@ -18,7 +18,11 @@ pub fn AmbitionOverview() -> impl IntoView {
         // plotters escapes every text it draws; the chart holds only years, numbers and codes.
         // Drawn at about the width it is shown at, so that its 12 px labels stay 12 px on a phone
         // (a 760 px chart shrunk to 366 px had 6 px text).
-        let (w, h) = if app.narrow.get() { (380, 280) } else { (760, 300) };
+        let (w, h) = if app.narrow.get() {
+            (380, 280)
+        } else {
+            (760, 300)
+        };
         let chart = priority_overview_svg(f.feed(), w, h);
         let rank_label = f
             .feed()

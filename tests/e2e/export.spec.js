@@ -1,7 +1,7 @@
 // Export of the current view: CSV (UTF-8 BOM, æøå), SVG and PNG images, and the print stylesheet.
 const { test, expect } = require('@playwright/test');
 // Measures in the shipped feed (the count the filter bar reports against).
-const TOTAL = require('../../public/feed.json').measures.length;
+const { TOTAL } = require('./feed-facts');
 const fs = require('fs');
 
 async function download(page, name) {
@@ -21,7 +21,7 @@ test('CSV holds exactly the filtered measures, with a BOM and æøå intact', as
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const lines = text.trim().split('\r\n');
-  expect(lines[0]).toBe('Id;Kode;Navn;Overordnet;Mål;Prioritet;Status;Status per;Faser;Milepæler');
+  expect(lines[0]).toBe('Id;Kode;Navn;Overordnet;Mål;Prioritet;Status;Status per;Faser;Milepæler;Behandlingsstatus;Risikoer;Forutsetninger;Antatt (grunnlag)');
   expect(lines.length).toBe(shown + 1);
   expect(text).toContain('Pasientens prøvesvar');
 });

@@ -17,9 +17,9 @@ function files(dir) {
   });
 }
 const top = (re) => fs.readdirSync(DIST).find((f) => re.test(f));
-const WASM = top(/^veikart-[0-9a-f]{16,}_bg\.wasm$/);
-const JS = top(/^veikart-[0-9a-f]{16,}\.js$/);
-const CSS = top(/-[0-9a-f]{16,}\.css$/);
+const WASM = top(/^veikart-[0-9a-f]{8,}_bg\.wasm$/);
+const JS = top(/^veikart-[0-9a-f]{8,}\.js$/);
+const CSS = top(/-[0-9a-f]{8,}\.css$/);
 
 test('dist/ has .br and .gz next to every compressible file, with the same bytes inside', () => {
   const all = files(DIST);

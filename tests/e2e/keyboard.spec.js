@@ -1,7 +1,7 @@
 // Keyboard only: the main tasks without a mouse (issue 6).
 const { test, expect } = require('@playwright/test');
 // Measures in the shipped feed (the count the filter bar reports against).
-const TOTAL = require('../../public/feed.json').measures.length;
+const { TOTAL, PRIORITISED } = require('./feed-facts');
 
 async function tabTo(page, locator, max = 60, key = 'Tab') {
   for (let i = 0; i < max; i++) {
@@ -85,7 +85,7 @@ test('keyboard: filters and the actor lens without a mouse', async ({ page }) =>
   const prioOnly = page.getByRole('checkbox', { name: /Bare de fem prioriterte/ });
   await tabTo(page, prioOnly, 120);
   await page.keyboard.press('Space');
-  await expect(page.locator('.result-count')).toHaveText(`Viser 5 av ${TOTAL} tiltak`);
+  await expect(page.locator('.result-count')).toHaveText(`Viser ${PRIORITISED} av ${TOTAL} tiltak`);
 
   const lensTab = page.getByRole('button', { name: 'For oss' });
   await tabTo(page, lensTab, 60, 'Shift+Tab');
