@@ -5,13 +5,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 fn main() {
     // A panic shows an error view with a reload button (plain DOM), never a frozen page.
     veikart::panic_view::install();
-    // index.html shows a static frame (header, "loading") until the app takes over: the app's
-    // first render has the same geometry, and the frame goes in the same task, so nothing that is
-    // on screen moves.
+    // index.html shows a static frame (header, "loading") until the app has a feed or an error
+    // to show; the app then takes its place in one frame (`app::reveal`).
     leptos::mount::mount_to_body(|| view! { <App/> });
-    if let Some(boot) = document().get_element_by_id("boot-shell") {
-        boot.remove();
-    }
 }
 
 /// Panics on purpose, so the e2e tests (and anyone checking a deployment from the console:

@@ -107,6 +107,7 @@ pub fn render(detail: &str) {
         return;
     };
     body.set_text_content(None);
+    let _ = body.remove_attribute("data-booting");
     match doc.create_element("main").ok() {
         Some(m) if m.append_child(&section).is_ok() => {
             let _ = body.append_child(&m);
