@@ -15,7 +15,7 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"   # npm wasm-opt 132 first
 export TRUNK_SKIP_VERSION_CHECK=true
 
-echo "serve: building and serving with trunk; the first build compiles the app (about 3–5 min on"
+echo "serve: building and serving with trunk; the first build compiles the app (about 2–5 min on"
 echo "serve: 2 cores), later ones take seconds. Stop with Ctrl-C."
 
 stopping=0

@@ -59,7 +59,7 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ] ||
   [ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" != "wasm-bindgen-test-runner $WBG_VERSION" ]; then
   # No --locked: the crate's own lock pins webpki-roots 1.0.11, which the registry here lacks.
-  log "compiling wasm-bindgen-cli $WBG_VERSION from the crate registry: about 4–8 minutes on 2 cores" \
+  log "compiling wasm-bindgen-cli $WBG_VERSION from the crate registry: about 2–8 minutes on 2 cores (2 when the machine is otherwise idle)" \
     "(first run only)"
   step cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
@@ -72,7 +72,7 @@ if [ -n "$TRUNK_WBG" ] && [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-  log "compiling trunk $TRUNK_VERSION from the crate registry: about 10–20 minutes on 2 cores" \
+  log "compiling trunk $TRUNK_VERSION from the crate registry: about 7–20 minutes on 2 cores (7 when the machine is otherwise idle)" \
     "(first run only; the longest step of the set-up)"
   step cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
