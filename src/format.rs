@@ -69,7 +69,7 @@ pub fn format_qualified(
 ) -> String {
     format!(
         "{}{}",
-        date::qualifier_prefix(q, lang),
+        date::qualifier_prefix(q, s, lang),
         format_date(s, lang)
     )
 }

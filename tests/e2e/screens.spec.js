@@ -11,10 +11,11 @@ const NOW = new Date('2026-12-01T10:00:00+01:00');
 
 const VIEWS = [
   ['roadmap', '/'],
-  ['roadmap-open', '/?apne=PLL,KRITINFO&piler=1'],
+  // the whole page: the opened rows, bars and arrows lie below the first screen
+  ['roadmap-open', '/?apne=PLL,KRITINFO&piler=1', { fullPage: true }],
   ['table', '/?oppsett=tabell'],
   ['detail', '/tiltak/PLL'],
-  ['graph', '/?visning=avhengigheter'],
+  ['graph', '/?visning=avhengigheter', { fullPage: true }],
   ['ambitions', '/?visning=ambisjoner'],
   ['lens', '/?visning=for-oss&aktor=fastleger'],
   ['changes', '/?visning=endringer'],
@@ -28,7 +29,7 @@ for (const scheme of ['light', 'dark']) {
   for (const width of [1440, 390]) {
     test.describe(`${scheme} ${width}`, () => {
       test.use({ colorScheme: scheme, viewport: { width, height: width > 500 ? 900 : 844 } });
-      for (const [name, url] of VIEWS) {
+      for (const [name, url, extra] of VIEWS) {
         test(`screenshot ${name} ${scheme} ${width}`, async ({ page }) => {
           await page.clock.setFixedTime(NOW);
           await page.goto(url);
@@ -42,6 +43,7 @@ for (const scheme of ['light', 'dark']) {
             animations: 'disabled',
             caret: 'hide',
             maxDiffPixelRatio: 0.003,
+            ...extra,
           });
         });
       }

@@ -342,12 +342,22 @@ impl DateSpan {
     }
 }
 
-/// The Norwegian (bokmål) wording of a qualifier, as the papers write it.
-/// The qualifier as a prefix for a date ("i løpet av "), or nothing.
-pub fn qualifier_prefix(q: Option<Qualifier>, lang: crate::text::Lang) -> String {
-    q.map(|q| format!("{} ", qualifier_label(q, lang)))
-        .unwrap_or_default()
+/// The qualifier as a prefix for the feed date `date` ("i løpet av 2027 ", "innen " before a
+/// day), or nothing. "By" a period is «i løpet av»; "by" a day is a deadline, «innen», as the
+/// papers write it («innen 15. desember 2023»).
+pub fn qualifier_prefix(q: Option<Qualifier>, date: &str, lang: crate::text::Lang) -> String {
+    use crate::text::Lang;
+    let Some(q) = q else {
+        return String::new();
+    };
+    let day = DateSpan::parse(date).is_ok_and(|d| d.precision == Precision::Day);
+    match (q, lang, day) {
+        (Qualifier::By, Lang::Nb | Lang::Nn, true) => "innen ".to_string(),
+        _ => format!("{} ", qualifier_label(q, lang)),
+    }
 }
+
+/// The wording of a qualifier in `lang`, as the papers write it.
 
 pub fn qualifier_label(q: Qualifier, lang: crate::text::Lang) -> &'static str {
     use crate::text::Lang;
@@ -373,6 +383,22 @@ pub fn qualifier_label(q: Qualifier, lang: crate::text::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_a_day_is_a_deadline_by_a_period_is_during() {
+        use crate::text::Lang;
+        let by = Some(Qualifier::By);
+        assert_eq!(qualifier_prefix(by, "2023-12-15", Lang::Nb), "innen ");
+        assert_eq!(qualifier_prefix(by, "2023-12-15", Lang::Nn), "innen ");
+        assert_eq!(qualifier_prefix(by, "2023-12-15", Lang::En), "by ");
+        assert_eq!(qualifier_prefix(by, "2027", Lang::Nb), "i løpet av ");
+        assert_eq!(qualifier_prefix(by, "2023-06", Lang::Nb), "i løpet av ");
+        assert_eq!(qualifier_prefix(None, "2027", Lang::Nb), "");
+        assert_eq!(
+            qualifier_prefix(Some(Qualifier::Earliest), "2023-12-15", Lang::Nb),
+            "tidligst "
+        );
+    }
 
     fn p(s: &str) -> DateSpan {
         DateSpan::parse(s).unwrap_or_else(|e| panic!("{e}"))

@@ -175,7 +175,7 @@ pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
             .milestones
             .iter()
             .map(|ms| {
-                let q = crate::date::qualifier_prefix(ms.qualifier, lang);
+                let q = crate::date::qualifier_prefix(ms.qualifier, &ms.date, lang);
                 format!("{q}{}: {}", ms.date, ms.title.get(lang))
             })
             .collect::<Vec<_>>()

@@ -382,9 +382,9 @@ mod tests {
             Some(c.name.get(Lang::Nb).to_string())
         );
         assert_eq!(node_label(&f, "no-such-id", Lang::Nb), None);
-        assert_eq!(crate::date::qualifier_prefix(None, Lang::Nb), "");
+        assert_eq!(crate::date::qualifier_prefix(None, "2027", Lang::Nb), "");
         assert!(
-            crate::date::qualifier_prefix(Some(crate::model::Qualifier::By), Lang::Nb)
+            crate::date::qualifier_prefix(Some(crate::model::Qualifier::By), "2027", Lang::Nb)
                 .ends_with(' ')
         );
     }
