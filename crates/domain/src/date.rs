@@ -358,7 +358,6 @@ pub fn qualifier_prefix(q: Option<Qualifier>, date: &str, lang: crate::text::Lan
 }
 
 /// The wording of a qualifier in `lang`, as the papers write it.
-
 pub fn qualifier_label(q: Qualifier, lang: crate::text::Lang) -> &'static str {
     use crate::text::Lang;
     match (q, lang) {
