@@ -216,19 +216,7 @@ pub fn line(facts: &[Inferred], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
-    }
-
-    fn idx(f: &Feed, id: &str) -> usize {
-        f.measures.iter().position(|m| m.id == id).unwrap()
-    }
+    use crate::test_feeds::{idx, other};
 
     #[test]
     fn inferred_facts_of_a_measure_with_their_notes() {

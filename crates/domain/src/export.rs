@@ -441,6 +441,7 @@ pub fn timeline_svg(
 mod tests {
     use super::*;
     use crate::roadmap::{children, lanes, Grouping};
+    use crate::test_feeds::other;
     use crate::timeline::Zoom;
 
     #[test]
@@ -464,15 +465,6 @@ mod tests {
         assert!(one.starts_with("\u{feff}Id;Code;Name;"));
         assert_eq!(one.matches("\r\n").count(), 2);
         assert!(one.contains(&f.measures[1].id));
-    }
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
     }
 
     /// The CSV's cells by heading, for the row of measure `id`.

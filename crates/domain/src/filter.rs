@@ -570,6 +570,7 @@ pub fn apply_in(feed: &Feed, index: &Index, filter: &Filter, scope: Scope) -> Fi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_feeds::other;
 
     #[test]
     fn options_list_what_the_feed_uses() {
@@ -758,15 +759,6 @@ mod tests {
         let r = apply(&f, &idx, &both);
         assert_eq!(r.matched, vec![1]);
         assert!(r.opened_for_matches.contains(&0));
-    }
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
     }
 
     fn ids(f: &Feed, r: &FilterResult) -> Vec<String> {

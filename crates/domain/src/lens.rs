@@ -155,6 +155,7 @@ pub fn risks_for_actor(feed: &Feed, actor: &str, lens: &Lens) -> Vec<(usize, Ris
 mod tests {
     use super::*;
     use crate::model::{Actor, ActorKind, ActorRole, Benefit, Milestone, MilestoneKind, Text};
+    use crate::test_feeds::other;
 
     fn ms(id: &str, date: &str) -> Milestone {
         Milestone {
@@ -293,15 +294,6 @@ mod tests {
         // sorted by start; a whole-year date overlaps the window from its first day
         assert_eq!(ids(&lens.next_12), vec!["whole-year", "soon"]);
         assert_eq!(ids(&lens.next_24), vec!["later"]);
-    }
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
     }
 
     fn risk_ids(f: &Feed, actor: &str) -> Vec<(String, RiskReason)> {

@@ -26,6 +26,9 @@ pub mod validate;
 pub mod view_model;
 pub mod view_state;
 
+#[cfg(test)]
+mod test_feeds;
+
 pub use model::Feed;
 pub use text::Lang;
 pub use validate::{load, parse_feed, validate, Issue, LoadError, Loaded, Rule, Severity};

@@ -157,19 +157,7 @@ pub fn chosen<'m>(lists: &'m [Membership], id: Option<&str>) -> Option<&'m Membe
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
-    }
-
-    fn idx(f: &Feed, id: &str) -> usize {
-        f.measures.iter().position(|m| m.id == id).unwrap()
-    }
+    use crate::test_feeds::{idx, other};
 
     #[test]
     fn a_list_of_measures_ranks_those_measures() {

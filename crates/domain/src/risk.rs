@@ -197,19 +197,7 @@ pub fn cell_level(likelihood: u8, consequence: u8) -> Level {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
-    }
-
-    fn idx(f: &Feed, id: &str) -> usize {
-        f.measures.iter().position(|m| m.id == id).unwrap()
-    }
+    use crate::test_feeds::{idx, other};
 
     #[test]
     fn all_risks_feed_first_then_measures() {

@@ -350,6 +350,8 @@ pub fn measure_label(m: &Measure, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::test_feeds::other;
+
     #[test]
     fn benefit_marks_show_ranges() {
         let mut b = crate::model::Benefit {
@@ -479,15 +481,6 @@ mod tests {
             .collect();
         assert_eq!(ids, vec!["A", "B"]);
         assert_eq!(l[1].kind, LaneKind::Rest);
-    }
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
     }
 
     fn row_ids<'f>(f: &'f Feed, lane: &Lane) -> Vec<&'f str> {

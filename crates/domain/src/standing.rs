@@ -110,15 +110,7 @@ pub fn withdrawn(feed: &Feed) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
-    }
+    use crate::test_feeds::other;
 
     fn shipped() -> Feed {
         crate::load(

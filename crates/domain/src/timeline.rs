@@ -676,15 +676,7 @@ impl RowLayout {
 mod tests {
     use super::*;
     use crate::roadmap::{children, lanes, Grouping};
-
-    fn other() -> Feed {
-        crate::load(
-            include_str!("../../../tests/fixtures/feed-1.1-other.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
-    }
+    use crate::test_feeds::other;
 
     #[test]
     fn an_ordered_sequence_without_dates_is_listed_in_order_and_drawn_as_no_bar() {
