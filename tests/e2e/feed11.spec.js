@@ -20,9 +20,9 @@ const lanes = (page) => page.locator('.lane-head h3');
 test('the header, the banner and the lanes speak the feed’s own words', async ({ page }) => {
   await page.goto(at());
   await expect(lanes(page).first()).toBeVisible({ timeout: 15000 });
-  await expect(page.locator('.brand h1')).toHaveText('Testveikart – innsatsområder');
-  await expect(page.locator('.brand .subtitle')).toHaveText('Oppdiktet innhold, bare for tester');
-  await expect(page.locator('.brand .app-name')).toHaveText('Veikart');
+  await expect(page.locator('body > header .brand h1')).toHaveText('Testveikart – innsatsområder');
+  await expect(page.locator('body > header .brand .subtitle')).toHaveText('Oppdiktet innhold, bare for tester');
+  await expect(page.locator('body > header .brand .app-name')).toHaveText('Veikart');
   await expect(page.getByRole('note').locator('.banner-line strong')).toHaveText('Forslag (høsten 2026) — ikke vedtatt');
   await expect(lanes(page)).toHaveText([
     'Innsatsområde 1 – Trygge overganger',
@@ -34,7 +34,8 @@ test('the header, the banner and the lanes speak the feed’s own words', async 
   await expect(page.locator('main')).not.toContainText(/Mål \d|fem prioriterte/);
 
   await page.goto(at('/', '&lang=en'));
-  await expect(page.locator('.brand h1')).toHaveText('Test roadmap – focus areas');
+  await expect(lanes(page).first()).toBeVisible({ timeout: 15000 });
+  await expect(page.locator('body > header .brand h1')).toHaveText('Test roadmap – focus areas');
   await expect(lanes(page).first()).toHaveText('Focus area 1 – Safe transitions');
   await expect(page.getByRole('note')).toContainText('Proposal (autumn 2026) — not adopted');
 });

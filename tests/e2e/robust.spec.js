@@ -37,7 +37,8 @@ async function expectError(page, text) {
   await expect(alert.getByRole('button', { name: 'Prøv igjen' })).toBeVisible();
 }
 const lanes = (page) => page.locator('.lane-head').first();
-const dataLine = (page) => page.locator('header .updated');
+// the app's header (index.html's static frame has one too until the app replaces it)
+const dataLine = (page) => page.locator('body > header .updated');
 
 test('a good feed: roadmap, data line with fetch time, no banner', async ({ page, request }) => {
   await serve(request, { mode: 'ok' });

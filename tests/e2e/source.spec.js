@@ -20,7 +20,7 @@ test('?feed= with a malformed value is refused; a same-origin path loads', async
   await expect(page.getByRole('alert')).toContainText('Adressen i «feed=» er ugyldig');
   await page.goto('/?feed=/public/feeds/2021.json');
   await expect(page.locator('.row-label').first()).toBeVisible();
-  await expect(page.locator('.updated')).toContainText('2021');
+  await expect(page.locator('body > header .updated')).toContainText('2021');
 });
 
 test('open a local draft file: shown with a banner, then closed again', async ({ page }) => {
