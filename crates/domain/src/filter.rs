@@ -309,7 +309,7 @@ impl Index {
             values: Vec::with_capacity(feed.measures.len()),
             years: Vec::with_capacity(feed.measures.len()),
             lists: Membership::all(feed),
-            withdrawn: crate::standing::withdrawn(feed),
+            withdrawn: Vec::new(),
             parents: Vec::with_capacity(feed.measures.len()),
         };
         let pos: std::collections::HashMap<&str, usize> = feed
@@ -360,6 +360,7 @@ impl Index {
             idx.parents
                 .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
         }
+        idx.withdrawn = crate::standing::withdrawn_in(feed, |i| idx.parents[i]);
         idx
     }
 

@@ -79,6 +79,17 @@ pub fn withdrawn(feed: &Feed) -> Vec<bool> {
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
+    withdrawn_in(feed, |i| {
+        feed.measures[i]
+            .parent
+            .as_deref()
+            .and_then(|p| pos.get(p).copied())
+    })
+}
+
+/// [`withdrawn`] for a caller that already knows each measure's parent index (the filter index
+/// does): no second id map.
+pub fn withdrawn_in(feed: &Feed, parent: impl Fn(usize) -> Option<usize>) -> Vec<bool> {
     let own = |i: usize| {
         feed.measures[i]
             .standing
@@ -93,12 +104,8 @@ pub fn withdrawn(feed: &Feed) -> Vec<bool> {
                 if own(cur) {
                     return true;
                 }
-                match feed.measures[cur]
-                    .parent
-                    .as_deref()
-                    .and_then(|p| pos.get(p))
-                {
-                    Some(&p) if p != cur => cur = p,
+                match parent(cur) {
+                    Some(p) if p != cur => cur = p,
                     _ => break,
                 }
             }
