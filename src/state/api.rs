@@ -147,7 +147,12 @@ pub async fn fetch_text(
     cfg: &FeedConfig,
     validators: Option<&Validators>,
 ) -> Result<Fetched, FeedError> {
-    let controller = web_sys::AbortController::new().ok();
+    // The request index.html started while the app's code loaded, if it is the one we would send.
+    let early = take_early(&cfg.url, validators);
+    let controller = match &early {
+        Some((_, c)) => Some(c.clone()),
+        None => web_sys::AbortController::new().ok(),
+    };
     let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let timer = {
         let controller = controller.clone();
@@ -163,7 +168,7 @@ pub async fn fetch_text(
         )
         .ok()
     };
-    let result = fetch_inner(cfg, validators, controller.as_ref()).await;
+    let result = fetch_inner(cfg, validators, controller.as_ref(), early.map(|(p, _)| p)).await;
     if let Some(t) = timer {
         t.clear();
     }
@@ -182,6 +187,7 @@ async fn fetch_inner(
     cfg: &FeedConfig,
     validators: Option<&Validators>,
     controller: Option<&web_sys::AbortController>,
+    early: Option<js_sys::Promise>,
 ) -> Result<Fetched, FeedError> {
     let signal = controller.map(|c| c.signal());
     // `no-store`: the browser's own cache stays out of the way, so our conditional headers reach
@@ -197,10 +203,19 @@ async fn fetch_inner(
             req = req.header("If-Modified-Since", lm);
         }
     }
-    let resp = req
-        .send()
-        .await
-        .map_err(|e| FeedError::Network(e.to_string()))?;
+    let resp = match early {
+        Some(p) => {
+            use wasm_bindgen::JsCast;
+            let raw = wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .map_err(|e| FeedError::Network(js_error_text(e)))?;
+            gloo_net::http::Response::from(raw.unchecked_into::<web_sys::Response>())
+        }
+        None => req
+            .send()
+            .await
+            .map_err(|e| FeedError::Network(e.to_string()))?,
+    };
     if resp.status() == 304 && validators.is_some() {
         return Ok(Fetched::NotModified);
     }
@@ -253,6 +268,70 @@ async fn fetch_inner(
         text,
         validators: fetched_validators,
     })
+}
+
+/// The global `index.html`'s inline script leaves its early feed request in.
+const EARLY: &str = "__veikartEarlyFeed";
+
+/// Takes over the feed request `index.html` started before the wasm was loaded (issue 18: the
+/// download then overlaps the app's start-up), if it is exactly the request this app would send
+/// now: the same URL and the same conditional headers. Any other early request is cancelled.
+/// Taken once: a retry or a later feed always makes its own request.
+fn take_early(
+    url: &str,
+    validators: Option<&Validators>,
+) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsCast;
+    let win = web_sys::window()?;
+    let early = Reflect::get(&win, &EARLY.into())
+        .ok()
+        .filter(|e| e.is_object())?;
+    let _ = Reflect::delete_property(&win, &EARLY.into());
+    let text = |k: &str| {
+        Reflect::get(&early, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let controller: web_sys::AbortController = Reflect::get(&early, &"controller".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let (etag, last_modified) = validators
+        .map(|v| {
+            (
+                v.etag.clone().unwrap_or_default(),
+                v.last_modified.clone().unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default();
+    let same = text("url") == url && text("etag") == etag && text("lastModified") == last_modified;
+    let promise = Reflect::get(&early, &"response".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match promise {
+        Some(p) if same => Some((p, controller)),
+        _ => {
+            controller.abort();
+            None
+        }
+    }
+}
+
+/// Cancels the early request of `index.html` when no feed will be fetched (a refused `?feed=`).
+pub fn discard_early() {
+    // No request has an empty URL: this cancels whatever was started.
+    let _ = take_early("", None);
+}
+
+/// A rejected `fetch` as the same text gloo-net gives (`TypeError: Failed to fetch`).
+fn js_error_text(e: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.to_string()),
+        None => js_err(e),
+    }
 }
 
 enum BodyError {

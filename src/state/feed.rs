@@ -161,10 +161,13 @@ pub fn provide_feed(view: Memo<ViewState>) -> FeedState {
         async move {
             match cfg {
                 Ok(cfg) => load_feed(cfg).await,
-                Err(e) => FeedOutcome {
-                    shown: None,
-                    problem: Some(Problem::Fetch(e)),
-                },
+                Err(e) => {
+                    crate::state::api::discard_early();
+                    FeedOutcome {
+                        shown: None,
+                        problem: Some(Problem::Fetch(e)),
+                    }
+                }
             }
         }
     });
