@@ -349,7 +349,9 @@ fn js_err(e: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Reads the body chunk by chunk and stops as soon as it passes `max`.
+/// Reads the body chunk by chunk and stops as soon as it passes `max`. The chunks stay in JS
+/// until the end and are then copied once into a buffer of the exact size: a growing `Vec` held
+/// up to twice the feed in the wasm heap while it reallocated, and kept the slack afterwards.
 async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8>, BodyError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -357,7 +359,8 @@ async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8
         return Ok(Vec::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut out = Vec::new();
+    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
+    let mut total = 0usize;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -367,19 +370,26 @@ async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8
             .and_then(|d| d.as_bool())
             .unwrap_or(true);
         if done {
-            return Ok(out);
+            break;
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into())
             .map_err(|e| BodyError::Broken(js_err(e)))?;
         let arr: js_sys::Uint8Array = value.unchecked_into();
-        let start = out.len();
-        out.resize(start + arr.length() as usize, 0);
-        arr.copy_to(&mut out[start..]);
-        if out.len() > max {
+        total += arr.length() as usize;
+        if total > max {
             let _ = reader.cancel();
             return Err(BodyError::TooLarge);
         }
+        chunks.push(arr);
     }
+    let mut out = vec![0; total];
+    let mut at = 0;
+    for arr in chunks {
+        let n = arr.length() as usize;
+        arr.copy_to(&mut out[at..at + n]);
+        at += n;
+    }
+    Ok(out)
 }
 
 /// `validate::load` with `performance.measure` entries `veikart:parse` and `veikart:validate`

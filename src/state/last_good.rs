@@ -51,36 +51,91 @@ pub fn read(url: &str) -> Option<Stored> {
     })
 }
 
+/// The record stored next to the text: fetch time, ETag, Last-Modified, one per line.
+fn meta_line(s: &Stored, fetched_at: f64) -> String {
+    let clean = |v: &Option<String>| v.as_deref().unwrap_or("").replace(['\n', '\r'], "");
+    format!(
+        "{}\n{}\n{}",
+        fetched_at.max(0.0) as u64,
+        clean(&s.etag),
+        clean(&s.last_modified)
+    )
+}
+
 /// Best effort: when the quota is full, the previous copy stays as it was.
 pub fn write(s: &Stored) {
     let Some(st) = storage() else {
         return;
     };
-    let clean = |v: &Option<String>| v.as_deref().unwrap_or("").replace(['\n', '\r'], "");
-    let meta = format!(
-        "{}\n{}\n{}",
-        s.fetched_at.max(0.0) as u64,
-        clean(&s.etag),
-        clean(&s.last_modified)
-    );
     // A failed set_item (quota) leaves the old value: the old pair stays consistent.
     if st.set_item(&key(&s.url), &s.text).is_ok() {
-        let _ = st.set_item(&meta_key(&s.url), &meta);
+        let _ = st.set_item(&meta_key(&s.url), &meta_line(s, s.fetched_at));
     }
 }
 
-/// [`write`], once the feed is on screen: copying a large feed into storage (4.8 MB at 5 000
-/// measures) is not on the way to the first paint. In the task after the next animation frame,
-/// or after 100 ms in a frame that gets no animation frames (an iframe out of view).
-fn write_after_paint(s: Stored) {
+/// A copy to store once the feed is on screen (see [`write_after_paint`]). The text is held as a
+/// JS string, so the wasm heap is rid of it before the roadmap is built (4.8 MB at 5 000
+/// measures, issue 18); it would be copied into JS for `setItem` anyway.
+struct Pending {
+    url: String,
+    text: Option<js_sys::JsString>,
+    meta: String,
+}
+
+impl Pending {
+    /// A fresh copy: text and record.
+    fn copy(s: Stored) -> Pending {
+        let meta = meta_line(&s, s.fetched_at);
+        Pending {
+            text: Some(js_sys::JsString::from(s.text.as_str())),
+            url: s.url,
+            meta,
+        }
+    }
+
+    /// A copy confirmed by a 304 at `fetched_at`: only its record changes.
+    fn confirm(s: &Stored, fetched_at: f64) -> Pending {
+        Pending {
+            url: s.url.clone(),
+            text: None,
+            meta: meta_line(s, fetched_at),
+        }
+    }
+
+    fn write(&self) {
+        use wasm_bindgen::JsValue;
+        let Some(st) = storage() else {
+            return;
+        };
+        if let Some(text) = &self.text {
+            // `Storage.setItem` with the JS string as it is (web-sys's binding takes a `&str`).
+            let set = js_sys::Reflect::get(&st, &"setItem".into())
+                .ok()
+                .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+            let stored = set.is_some_and(|f| {
+                f.call2(&st, &JsValue::from_str(&key(&self.url)), text)
+                    .is_ok()
+            });
+            if !stored {
+                return; // quota: the old pair stays as it was
+            }
+        }
+        let _ = st.set_item(&meta_key(&self.url), &self.meta);
+    }
+}
+
+/// Stores `p` once the feed is on screen: copying a large feed into storage is not on the way to
+/// the first paint. In the task after the next animation frame, or after 100 ms in a frame that
+/// gets no animation frames (an iframe out of view).
+fn write_after_paint(p: Pending) {
     use std::cell::Cell;
     use std::rc::Rc;
-    let once = Rc::new(Cell::new(Some(s)));
+    let once = Rc::new(Cell::new(Some(p)));
     let run = {
         let once = once.clone();
         move || {
-            if let Some(s) = once.take() {
-                write(&s);
+            if let Some(p) = once.take() {
+                p.write();
             }
         }
     };
@@ -136,6 +191,11 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
         if l.is_none() {
             forget(&cfg.url);
         }
+        // Only its validators and fetch time are needed from here on, not its text.
+        let s = Stored {
+            text: String::new(),
+            ..s
+        };
         l.map(|l| (s, Arc::new(Indexed::new(l))))
     });
     let validators = stored.as_ref().map(|(s, _)| Validators {
@@ -160,10 +220,8 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
         Err(e) => fallback(Problem::Fetch(e)),
         Ok(Fetched::NotModified) => match &stored {
             Some((s, l)) => {
-                let mut s = s.clone();
-                s.fetched_at = now_ms();
-                let fetched_at = s.fetched_at;
-                write_after_paint(s);
+                let fetched_at = now_ms();
+                write_after_paint(Pending::confirm(s, fetched_at));
                 FeedOutcome {
                     shown: Some(Shown {
                         loaded: l.clone(),
@@ -188,7 +246,7 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
                         fetched_at: now_ms(),
                     };
                     let fetched_at = s.fetched_at;
-                    write_after_paint(s);
+                    write_after_paint(Pending::copy(s));
                     FeedOutcome {
                         shown: Some(Shown {
                             loaded: Arc::new(Indexed::new(l)),

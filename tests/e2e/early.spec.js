@@ -56,11 +56,19 @@ test('a stored copy: the early request is conditional and a 304 shows that copy,
   await page.goto('/');
   await expect(lanes(page)).toBeVisible({ timeout: 15000 });
   await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), META)).toMatch(/^\d+\n"[0-9a-f]+"\n/);
+  const before = await page.evaluate((k) => [localStorage.getItem(k), localStorage.getItem(k.replace('#meta', ''))], META);
   await serve(request, { mode: 'ok' }); // resets the counters
+  await page.waitForTimeout(1100); // the stored fetch time has whole milliseconds; make the new one later
   await page.reload();
   await expect(lanes(page)).toBeVisible({ timeout: 15000 });
   await expect(page.locator('.stale-banner')).toHaveCount(0);
   expect(await stats(request)).toEqual({ feed_requests: 1, conditional: 1, not_modified: 1 });
+  // The 304 renews the record's fetch time only; the stored text stays as it was.
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), META)).not.toBe(before[0]);
+  const after = await page.evaluate((k) => [localStorage.getItem(k), localStorage.getItem(k.replace('#meta', ''))], META);
+  expect(Number(after[0].split('\n')[0])).toBeGreaterThan(Number(before[0].split('\n')[0]));
+  expect(after[0].split('\n').slice(1)).toEqual(before[0].split('\n').slice(1));
+  expect(after[1]).toBe(before[1]);
 });
 
 test('a stored copy that no longer loads: the early conditional request is cancelled and the feed fetched afresh', async ({ page, request }) => {
