@@ -12,8 +12,7 @@
 //!
 //! When more than one rule applies, the best (lowest) rank wins; an own item wins a tie.
 
-use std::collections::HashMap;
-
+use crate::index::{id_map, IdMap};
 use crate::model::{Feed, ResolvedList};
 
 /// Why a measure is in a list.
@@ -49,13 +48,15 @@ impl Membership {
     /// `feed.priority_lists()`).
     pub fn new(feed: &Feed, list: &ResolvedList<'_>, position: usize) -> Membership {
         let n = feed.measures.len();
-        let ranks: HashMap<&str, u32> = list.items.iter().map(|r| (r.id, r.rank)).collect();
-        let pos: HashMap<&str, usize> = feed
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let ranks: IdMap<&str, u32> = list.items.iter().map(|r| (r.id, r.rank)).collect();
+        // `collect` order: the last measure with an id wins
+        let mut pos: IdMap<&str, usize> = id_map(n);
+        pos.extend(
+            feed.measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i)),
+        );
         // Own places first: item or main goal / sub-goal.
         let own: Vec<Option<Place>> = feed
             .measures
