@@ -346,7 +346,7 @@ impl Index {
             options: Default::default(),
             values: Vec::with_capacity(n),
             years: Vec::with_capacity(n),
-            lists: Membership::all(feed),
+            lists: Vec::new(),
             withdrawn: Vec::new(),
             parents: Vec::with_capacity(n),
         };
@@ -399,6 +399,7 @@ impl Index {
             idx.parents
                 .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
         }
+        idx.lists = Membership::all_in(feed, &|i| idx.parents[i]);
         idx.withdrawn = crate::standing::withdrawn_in(feed, |i| idx.parents[i]);
         idx
     }
