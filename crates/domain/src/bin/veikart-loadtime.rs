@@ -15,9 +15,9 @@ use veikart_domain::roadmap::{children, lanes, Grouping};
 use veikart_domain::timeline::{RowLayout, Scale, Zoom};
 use veikart_domain::validate::{parse_feed, validate, DEFAULT_MAX_BYTES};
 
-/// CPU time of this thread in milliseconds (Linux): unlike the wall clock, it does not count the
+/// CPU time of this thread in milliseconds (64-bit Linux): unlike the wall clock, it does not count the
 /// time another process had the core, so numbers taken on a busy machine stay comparable.
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 fn cpu_ms() -> Option<f64> {
     #[repr(C)]
     struct Timespec {
@@ -37,7 +37,7 @@ fn cpu_ms() -> Option<f64> {
     (rc == 0).then(|| ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6)
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
 fn cpu_ms() -> Option<f64> {
     None
 }
