@@ -295,7 +295,14 @@ fn parse_single(s: &str, input: &str) -> Result<DateSpan, DateError> {
 
 impl DateSpan {
     pub fn parse(input: &str) -> Result<DateSpan, DateError> {
-        let s = input.trim();
+        // Issue 18: a date that starts and ends with an ASCII digit or letter (every date in a
+        // valid feed) needs no trimming; `trim` walks it char by char.
+        let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        let s = if plain(input.as_bytes().first()) && plain(input.as_bytes().last()) {
+            input
+        } else {
+            input.trim()
+        };
         if s.is_empty() {
             return Err(err(input, "it is empty"));
         }

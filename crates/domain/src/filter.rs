@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::DateSpan;
+use crate::index::{id_map, IdMap};
 use crate::model::{ActorKind, Feed, Measure};
 use crate::priority::{self, Membership};
 use crate::roadmap::{current_status, lifecycle_key};
@@ -289,63 +290,101 @@ pub struct Scope<'a> {
     pub withdrawn: bool,
 }
 
-fn text_all(t: &crate::model::Text, out: &mut String) {
+/// Appends `t` in every language to the haystack being built, each folded and followed by a
+/// newline (what `fold` makes of the text followed by "\n").
+fn text_all(t: &crate::model::Text, out: &mut String, memo: &mut FoldMemo) {
     for s in [&t.nb, &t.nn, &t.en].into_iter().flatten() {
-        out.push_str(s);
+        fold_into(s, out, memo);
         out.push('\n');
+    }
+}
+
+/// What `fold` makes of each non-ASCII character met so far (a feed uses a handful: æ, ø, å,
+/// é …), so each is folded once per index, not once per occurrence.
+type FoldMemo = Vec<(char, String)>;
+
+/// Appends `fold(s)` to `out` without a new string per text (issue 18): ASCII runs are lowercased
+/// in place (`fold` does nothing else to ASCII), every other character goes through `fold` itself
+/// (memoised). `fold` works character by character, so folding the pieces is folding the whole.
+fn fold_into(s: &str, out: &mut String, memo: &mut FoldMemo) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = out.len();
+        out.push_str(&rest[..ascii]);
+        out[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        match memo.iter().find(|(m, _)| *m == c) {
+            Some((_, f)) => out.push_str(f),
+            None => {
+                let f = fold(&rest[..c.len_utf8()]);
+                out.push_str(&f);
+                memo.push((c, f));
+            }
+        }
+        rest = chars.as_str();
     }
 }
 
 impl Index {
     pub fn new(feed: &Feed) -> Index {
-        let kinds: BTreeMap<&str, ActorKind> = feed
+        let n = feed.measures.len();
+        let kinds: IdMap<&str, ActorKind> = feed
             .actors
             .iter()
             .map(|a| (a.id.as_str(), a.kind))
             .collect();
         let mut idx = Index {
-            haystack: Vec::with_capacity(feed.measures.len()),
+            haystack: Vec::with_capacity(n),
             options: Default::default(),
-            values: Vec::with_capacity(feed.measures.len()),
-            years: Vec::with_capacity(feed.measures.len()),
-            lists: Membership::all(feed),
+            values: Vec::with_capacity(n),
+            years: Vec::with_capacity(n),
+            lists: Vec::new(),
             withdrawn: Vec::new(),
-            parents: Vec::with_capacity(feed.measures.len()),
+            parents: Vec::with_capacity(n),
         };
-        let pos: std::collections::HashMap<&str, usize> = feed
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let mut pos: IdMap<&str, usize> = id_map(n);
+        for (i, m) in feed.measures.iter().enumerate() {
+            // `collect` into a map: the last measure with an id wins
+            pos.insert(m.id.as_str(), i);
+        }
+        // Per facet, option value → its index in `idx.options` (issue 18: a hash lookup of a
+        // borrowed id instead of comparing against every option).
+        let mut option_of: [IdMap<&str, u32>; 5] = Default::default();
+        let mut memo = FoldMemo::new();
+        let mut per_facet = FacetValues::default();
         for m in &feed.measures {
-            let mut h = String::new();
-            h.push_str(&m.id);
+            let mut h = String::with_capacity(haystack_len(m));
+            fold_into(&m.id, &mut h, &mut memo);
             h.push('\n');
             if let Some(s) = &m.short_name {
-                h.push_str(s);
+                fold_into(s, &mut h, &mut memo);
                 h.push('\n');
             }
-            text_all(&m.name, &mut h);
+            text_all(&m.name, &mut h, &mut memo);
             for a in &m.aliases {
-                text_all(a, &mut h);
+                text_all(a, &mut h, &mut memo);
             }
             if let Some(d) = &m.description {
-                text_all(d, &mut h);
+                text_all(d, &mut h, &mut memo);
             }
-            idx.haystack.push(fold(&h));
+            idx.haystack.push(h);
             let mut per: [Vec<u32>; 5] = Default::default();
-            for (facet, vals) in facet_values(m, &kinds) {
-                let fi = facet as usize;
-                for v in vals {
-                    let pos = match idx.options[fi].iter().position(|o| *o == v) {
-                        Some(p) => p,
-                        None => {
-                            idx.options[fi].push(v);
-                            idx.options[fi].len() - 1
-                        }
-                    };
-                    per[fi].push(pos as u32);
+            facet_values(m, &kinds, &mut per_facet);
+            for (fi, vals) in per_facet.iter().enumerate() {
+                for &v in vals {
+                    let pos = *option_of[fi].entry(v).or_insert_with(|| {
+                        idx.options[fi].push(v.to_string());
+                        (idx.options[fi].len() - 1) as u32
+                    });
+                    per[fi].push(pos);
                 }
             }
             idx.values.push(per);
@@ -360,6 +399,7 @@ impl Index {
             idx.parents
                 .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
         }
+        idx.lists = Membership::all_in(feed, &|i| idx.parents[i]);
         idx.withdrawn = crate::standing::withdrawn_in(feed, |i| idx.parents[i]);
         idx
     }
@@ -441,33 +481,94 @@ impl Index {
 
 const ALL_BITS: u8 = 0b1001_1111;
 
-fn facet_values(
-    m: &Measure,
-    kinds: &BTreeMap<&str, ActorKind>,
-) -> BTreeMap<Facet, BTreeSet<String>> {
-    let mut v: BTreeMap<Facet, BTreeSet<String>> = BTreeMap::new();
+/// Per facet (in `Facet::ALL` order), one measure's distinct values, sorted.
+type FacetValues<'f> = [Vec<&'f str>; 5];
+
+/// A measure's values per facet, sorted and without repeats (into `out`, reused from measure to
+/// measure so no set or string is allocated per measure).
+fn facet_values<'f>(m: &'f Measure, kinds: &IdMap<&str, ActorKind>, out: &mut FacetValues<'f>) {
+    for v in out.iter_mut() {
+        v.clear();
+    }
     for r in &m.actors {
         let facet = match kinds.get(r.actor.as_str()) {
             Some(ActorKind::Organisation) => Facet::Organisation,
             Some(ActorKind::ActorGroup) => Facet::ActorGroup,
             None => continue,
         };
-        v.entry(facet).or_default().insert(r.actor.clone());
+        out[facet as usize].push(&r.actor);
     }
-    if let Some(g) = &m.goal {
-        v.entry(Facet::Goal).or_default().insert(g.goal.clone());
+    let goals = &mut out[Facet::Goal as usize];
+    goals.extend(m.goal.iter().map(|g| g.goal.as_str()));
+    goals.extend(m.other_goals.iter().map(|g| g.goal.as_str()));
+    out[Facet::Status as usize].push(
+        current_status(m)
+            .map(|s| lifecycle_key(s.lifecycle))
+            .unwrap_or(STATUS_UNKNOWN),
+    );
+    out[Facet::Phase as usize].extend(m.phases.iter().map(|p| p.phase.as_str()));
+    for v in out.iter_mut() {
+        v.sort_unstable();
+        v.dedup();
     }
-    for g in &m.other_goals {
-        v.entry(Facet::Goal).or_default().insert(g.goal.clone());
+}
+
+/// Room for a measure's haystack (folding keeps ASCII as long and seldom grows the rest).
+fn haystack_len(m: &Measure) -> usize {
+    let text = |t: &crate::model::Text| t.variants().map(|s| s.len() + 1).sum::<usize>();
+    m.id.len()
+        + 1
+        + m.short_name.as_ref().map_or(0, |s| s.len() + 1)
+        + text(&m.name)
+        + m.aliases.iter().map(text).sum::<usize>()
+        + m.description.as_ref().map_or(0, text)
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    #[test]
+    fn the_haystack_is_the_folded_text() {
+        let mut feed = crate::minimal_fixture();
+        let texts = [
+            "Prøvesvar og kjernejournal",
+            "ÆØÅ æøå Sámi Straße Œuvre İstanbul \u{212a}elvin a\u{30a} Ñandú",
+            "plain ASCII, MIXED case 123",
+            "",
+        ];
+        let m = &mut feed.measures[0];
+        m.short_name = Some("KJ-Ø".into());
+        m.name.nn = Some(texts[1].into());
+        m.name.en = Some(texts[2].into());
+        m.aliases = vec![
+            crate::model::Text::nb(texts[0]),
+            crate::model::Text::nb(texts[3]),
+        ];
+        m.description = Some(crate::model::Text::nb(texts[1]));
+        let index = Index::new(&feed);
+        for (i, m) in feed.measures.iter().enumerate() {
+            // what the index held before issue 18: the texts joined, then folded
+            let mut h = String::new();
+            h.push_str(&m.id);
+            h.push('\n');
+            if let Some(s) = &m.short_name {
+                h.push_str(s);
+                h.push('\n');
+            }
+            let texts = std::iter::once(&m.name)
+                .chain(&m.aliases)
+                .chain(&m.description);
+            for s in texts.flat_map(|t| t.variants()) {
+                h.push_str(s);
+                h.push('\n');
+            }
+            assert_eq!(index.haystack[i], fold(&h));
+        }
+        assert!(index.haystack[0].contains("\nkj-o\n"));
+        assert!(index.haystack[0].contains("\nprovesvar og kjernejournal\n"));
+        assert!(index.haystack[0].contains("\naeoa aeoa sami strasse oeuvre "));
     }
-    let status = current_status(m)
-        .map(|s| lifecycle_key(s.lifecycle).to_string())
-        .unwrap_or_else(|| STATUS_UNKNOWN.to_string());
-    v.entry(Facet::Status).or_default().insert(status);
-    for p in &m.phases {
-        v.entry(Facet::Phase).or_default().insert(p.phase.clone());
-    }
-    v
 }
 
 /// The outcome of applying a filter.

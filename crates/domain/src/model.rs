@@ -1150,17 +1150,17 @@ impl Feed {
 /// Kind and name of every id a priority list can rank, built once per call (no quadratic scans
 /// on large feeds).
 struct RankIndex<'f> {
-    by_id: std::collections::HashMap<&'f str, (RankedKind, &'f Text)>,
+    by_id: crate::index::IdMap<&'f str, (RankedKind, &'f Text)>,
 }
 
 impl<'f> RankIndex<'f> {
     fn new(feed: &'f Feed) -> Self {
-        let parents: std::collections::HashSet<&str> = feed
+        let parents: crate::index::IdSet<&str> = feed
             .measures
             .iter()
             .filter_map(|m| m.parent.as_deref())
             .collect();
-        let mut by_id = std::collections::HashMap::new();
+        let mut by_id = crate::index::id_map(feed.measures.len() + feed.goals.len());
         for m in &feed.measures {
             let kind = if parents.contains(m.id.as_str()) {
                 RankedKind::Area

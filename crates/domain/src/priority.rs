@@ -12,8 +12,7 @@
 //!
 //! When more than one rule applies, the best (lowest) rank wins; an own item wins a tie.
 
-use std::collections::HashMap;
-
+use crate::index::{id_map, IdMap};
 use crate::model::{Feed, ResolvedList};
 
 /// Why a measure is in a list.
@@ -48,14 +47,32 @@ impl Membership {
     /// Works out the places of every measure in `list` (the list at `position` of
     /// `feed.priority_lists()`).
     pub fn new(feed: &Feed, list: &ResolvedList<'_>, position: usize) -> Membership {
+        // `collect` order: the last measure with an id wins
+        let mut pos: IdMap<&str, usize> = id_map(feed.measures.len());
+        pos.extend(
+            feed.measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i)),
+        );
+        Self::new_in(feed, list, position, &|i: usize| {
+            feed.measures[i]
+                .parent
+                .as_deref()
+                .and_then(|p| pos.get(p).copied())
+        })
+    }
+
+    /// [`Membership::new`] for a caller that already knows each measure's parent index (the
+    /// filter index does): no id map per list.
+    pub fn new_in(
+        feed: &Feed,
+        list: &ResolvedList<'_>,
+        position: usize,
+        parent: &dyn Fn(usize) -> Option<usize>,
+    ) -> Membership {
         let n = feed.measures.len();
-        let ranks: HashMap<&str, u32> = list.items.iter().map(|r| (r.id, r.rank)).collect();
-        let pos: HashMap<&str, usize> = feed
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let ranks: IdMap<&str, u32> = list.items.iter().map(|r| (r.id, r.rank)).collect();
         // Own places first: item or main goal / sub-goal.
         let own: Vec<Option<Place>> = feed
             .measures
@@ -81,11 +98,11 @@ impl Membership {
             .collect();
         // Then what the areas above each measure give (depth-guarded against cycles).
         let mut places = Vec::with_capacity(n);
-        for (i, m) in feed.measures.iter().enumerate() {
+        for i in 0..n {
             let mut place = own[i].clone();
-            let mut parent = m.parent.as_deref();
+            let mut cur = i;
             for _ in 0..16 {
-                let Some(&p) = parent.and_then(|p| pos.get(p)) else {
+                let Some(p) = parent(cur) else {
                     break;
                 };
                 if p == i {
@@ -100,7 +117,7 @@ impl Membership {
                         }),
                     );
                 }
-                parent = feed.measures[p].parent.as_deref();
+                cur = p;
             }
             places.push(place);
         }
@@ -117,6 +134,15 @@ impl Membership {
             .iter()
             .enumerate()
             .map(|(p, l)| Membership::new(feed, l, p))
+            .collect()
+    }
+
+    /// [`Membership::all`] with each measure's parent index known (see [`Membership::new_in`]).
+    pub fn all_in(feed: &Feed, parent: &dyn Fn(usize) -> Option<usize>) -> Vec<Membership> {
+        feed.priority_lists()
+            .iter()
+            .enumerate()
+            .map(|(p, l)| Membership::new_in(feed, l, p, parent))
             .collect()
     }
 

@@ -39,6 +39,16 @@ pub struct Resolved<'a> {
     pub lang: Lang,
 }
 
+/// `s.trim().is_empty()`, without walking the text when it starts with a visible ASCII
+/// character (nearly every text does; issue 18).
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !(b as char).is_whitespace() => false,
+        Some(_) => s.trim().is_empty(),
+    }
+}
+
 impl Text {
     pub fn nb(s: impl Into<String>) -> Text {
         Text {
@@ -53,7 +63,7 @@ impl Text {
             Lang::Nn => self.nn.as_deref(),
             Lang::En => self.en.as_deref(),
         };
-        s.filter(|s| !s.trim().is_empty())
+        s.filter(|s| !is_blank(s))
     }
 
     /// The text in `lang`, else in nb, nn, en (in that order), with the language it is in.
@@ -122,6 +132,25 @@ mod tests {
         assert!(!x.has_nb());
         assert_eq!(x.get(Lang::Nb), "english");
         assert_eq!(Text::default().get(Lang::Nb), "");
+    }
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for s in [
+            "",
+            " ",
+            "\t\n",
+            "\u{b}",
+            "\u{a0}",
+            "\u{2003}x",
+            "x",
+            " x ",
+            "\u{b}x",
+            "å",
+            "\u{3000}",
+        ] {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
     }
 
     #[test]

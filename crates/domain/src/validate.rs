@@ -1,13 +1,13 @@
 //! Loading a feed: parse errors with their JSON path, then semantic checks collected into a
 //! list, each with a JSON pointer and a severity. Errors block rendering; warnings do not.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Deserialize;
 
 use crate::date::{DateSpan, Precision};
-use crate::graph::DepGraph;
+use crate::index::{id_map, IdMap, IdSet};
 use crate::model::*;
 
 /// Default upper limit of a feed's size in bytes.
@@ -414,9 +414,11 @@ impl fmt::Display for Loc {
 
 struct Ctx<'f> {
     issues: Vec<Issue>,
-    // HashMaps for the two big lookups (every id; measures by id): issue 9, faster at scale.
-    ids: HashMap<&'f str, Loc>,
-    source_docs: BTreeSet<&'f str>,
+    // Every id → where it was first seen (an index into `locs`). Issue 18: a fast hasher, sized
+    // up front, and a 4-byte value, so the table neither rehashes nor moves 150-byte entries.
+    ids: IdMap<&'f str, u32>,
+    locs: Vec<Loc>,
+    source_docs: IdSet<&'f str>,
     /// The feed declares a 1.0.x schema: 1.1 fields are then noted (first one only).
     declares_1_0: bool,
     first_1_1: Option<(String, &'static str)>,
@@ -444,11 +446,16 @@ impl<'f> Ctx<'f> {
     }
 
     fn id(&mut self, id: &'f str, pointer: &Ptr<'_>) {
-        if let Some(first) = self.ids.get(id) {
-            let msg = format!("id «{id}» is used twice (first at {first})");
-            self.push(Rule::DuplicateId, pointer, msg);
-        } else {
-            self.ids.insert(id, pointer.to_loc());
+        match self.ids.entry(id) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let first = self.locs[*first.get() as usize];
+                let msg = format!("id «{id}» is used twice (first at {first})");
+                self.push(Rule::DuplicateId, pointer, msg);
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(self.locs.len() as u32);
+                self.locs.push(pointer.to_loc());
+            }
         }
     }
 
@@ -587,9 +594,11 @@ fn valid_color(c: &str) -> bool {
 /// All semantic checks. The result is sorted: errors first, then by pointer.
 pub fn validate(feed: &Feed) -> Vec<Issue> {
     let declares_1_0 = schema_minor(&feed.meta.schema_version) == Some(0);
+    let n_ids = id_count(feed);
     let mut c = Ctx {
         issues: vec![],
-        ids: HashMap::new(),
+        ids: id_map(n_ids),
+        locs: Vec::with_capacity(n_ids),
         source_docs: feed.meta.sources.iter().map(|s| s.id.as_str()).collect(),
         declares_1_0,
         first_1_1: None,
@@ -597,23 +606,23 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     check_meta(&mut c, feed);
     collect_ids(&mut c, feed);
 
-    let goals: BTreeMap<&str, &Goal> = feed.goals.iter().map(|g| (g.id.as_str(), g)).collect();
-    let sub_goals: BTreeSet<&str> = feed
+    // Issue 18: hash lookups with the fast hasher (a BTreeMap compares strings at every level).
+    // Collected in feed order like before, so the last record of a duplicate id wins as it did.
+    let goals: IdMap<&str, &Goal> = feed.goals.iter().map(|g| (g.id.as_str(), g)).collect();
+    let sub_goals: IdSet<&str> = feed
         .goals
         .iter()
         .flat_map(|g| g.sub_goals.iter().map(|s| s.id.as_str()))
         .collect();
-    let phases: BTreeSet<&str> = feed.phases.iter().map(|p| p.id.as_str()).collect();
-    let actors: BTreeMap<&str, &Actor> = feed.actors.iter().map(|a| (a.id.as_str(), a)).collect();
-    let measures: HashMap<&str, &Measure> =
-        feed.measures.iter().map(|m| (m.id.as_str(), m)).collect();
-    let components: BTreeSet<&str> = feed.components.iter().map(|x| x.id.as_str()).collect();
-    let decisions: BTreeSet<&str> = feed.decisions.iter().map(|d| d.id.as_str()).collect();
-    let milestones: HashMap<&str, ()> = feed
-        .measures
-        .iter()
-        .flat_map(|m| m.milestones.iter().map(|ms| (ms.id.as_str(), ())))
-        .collect();
+    let phases: IdSet<&str> = feed.phases.iter().map(|p| p.id.as_str()).collect();
+    let actors: IdMap<&str, &Actor> = feed.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut measures: IdMap<&str, &Measure> = id_map(feed.measures.len());
+    measures.extend(feed.measures.iter().map(|m| (m.id.as_str(), m)));
+    let components: IdSet<&str> = feed.components.iter().map(|x| x.id.as_str()).collect();
+    let decisions: IdSet<&str> = feed.decisions.iter().map(|d| d.id.as_str()).collect();
+    // Every milestone id, built on the first `replaces` (issue 18: most feeds have none, and
+    // hashing 5 000 ids for nothing costs a millisecond).
+    let milestones = std::cell::OnceCell::new();
     let nodes = |id: &str| measures.contains_key(id) || components.contains(id);
     let refs = Refs {
         goals: &goals,
@@ -622,6 +631,7 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
         measures: &measures,
         decisions: &decisions,
         milestones: &milestones,
+        measures_in_order: &feed.measures,
         components: &components,
     };
 
@@ -747,21 +757,12 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
             );
         }
     }
-    let graph = DepGraph::new(&feed.dependencies, true);
-    for cycle in graph.cycles() {
+    for (cycle, idx) in dep_cycles(&feed.dependencies) {
         if cycle.len() < 2 {
             continue; // reported as a self-dependency
         }
-        let first = &cycle[0];
-        let next = &cycle[1];
-        let idx = graph
-            .prerequisites
-            .get(first)
-            .and_then(|v| v.iter().find(|(t, _)| t == next))
-            .map(|(_, i)| *i)
-            .unwrap_or(0);
         let mut shown = cycle.clone();
-        shown.push(first.clone());
+        shown.push(cycle[0]);
         c.push(
             Rule::DependencyCycle,
             &deps_p.idx(idx),
@@ -930,15 +931,126 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     issues
 }
 
+/// The cycles of the ordering dependencies (requires, builds on), each with the index of the
+/// dependency that leaves its first node for its second (0 for a one-node cycle): exactly
+/// `DepGraph::new(deps, true).cycles()` in the same order (issue 18: node numbers and one edge
+/// array instead of maps of owned strings; the test below holds the two together). Nodes are
+/// numbered in id order, so the DFS visits roots in the same order, a cycle's smallest number is
+/// its smallest id, and sorting by numbers sorts like the `BTreeSet<Vec<String>>` there.
+fn dep_cycles(deps: &[Dependency]) -> Vec<(Vec<&str>, usize)> {
+    let ordering = || {
+        deps.iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind.is_ordering())
+    };
+    let mut names: Vec<&str> = ordering()
+        .flat_map(|(_, d)| [d.from.as_str(), d.to.as_str()])
+        .collect();
+    if names.is_empty() {
+        return vec![];
+    }
+    names.sort_unstable();
+    names.dedup();
+    let n = names.len();
+    let mut num: IdMap<&str, u32> = id_map(n);
+    num.extend(names.iter().enumerate().map(|(k, s)| (*s, k as u32)));
+    // Edges by source node, each node's in dependency order (a counting sort is stable).
+    let edges: Vec<(u32, u32, usize)> = ordering()
+        .map(|(i, d)| (num[d.from.as_str()], num[d.to.as_str()], i))
+        .collect();
+    let mut start = vec![0usize; n + 1];
+    for e in &edges {
+        start[e.0 as usize + 1] += 1;
+    }
+    for k in 0..n {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut out = vec![(0u32, 0usize); edges.len()];
+    for &(f, t, i) in &edges {
+        out[fill[f as usize]] = (t, i);
+        fill[f as usize] += 1;
+    }
+    let children = |v: u32| &out[start[v as usize]..start[v as usize + 1]];
+
+    const NEW: u8 = 0;
+    const ON_STACK: u8 = 1;
+    const DONE: u8 = 2;
+    let mut mark = vec![NEW; n];
+    let mut found: Vec<Vec<u32>> = vec![];
+    // Iterative DFS: (node, next child); the stack is the path.
+    let mut stack: Vec<(u32, usize)> = vec![];
+    for root in 0..n as u32 {
+        if mark[root as usize] != NEW {
+            continue;
+        }
+        mark[root as usize] = ON_STACK;
+        stack.push((root, 0));
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&(child, _)) = children(node).get(*next) {
+                *next += 1;
+                match mark[child as usize] {
+                    NEW => {
+                        mark[child as usize] = ON_STACK;
+                        stack.push((child, 0));
+                    }
+                    ON_STACK => {
+                        let pos = stack.iter().position(|p| p.0 == child).unwrap_or(0);
+                        let mut cyc: Vec<u32> = stack[pos..].iter().map(|p| p.0).collect();
+                        let min = (0..cyc.len()).min_by_key(|&k| cyc[k]).unwrap_or(0);
+                        cyc.rotate_left(min);
+                        found.push(cyc);
+                    }
+                    _ => {}
+                }
+            } else {
+                mark[node as usize] = DONE;
+                stack.pop();
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+        .into_iter()
+        .map(|cyc| {
+            let idx = match cyc[..] {
+                [first, next, ..] => children(first)
+                    .iter()
+                    .find(|(t, _)| *t == next)
+                    .map_or(0, |(_, i)| *i),
+                _ => 0,
+            };
+            (cyc.iter().map(|&k| names[k as usize]).collect(), idx)
+        })
+        .collect()
+}
+
+/// Every milestone id of the feed.
+fn all_milestones(measures: &[Measure]) -> IdSet<&str> {
+    let mut set = IdSet::with_capacity_and_hasher(
+        measures.iter().map(|m| m.milestones.len()).sum(),
+        Default::default(),
+    );
+    set.extend(
+        measures
+            .iter()
+            .flat_map(|m| m.milestones.iter().map(|ms| ms.id.as_str())),
+    );
+    set
+}
+
 /// The lookups the per-record checks share.
 struct Refs<'a, 'f> {
-    goals: &'a BTreeMap<&'f str, &'f Goal>,
-    phases: &'a BTreeSet<&'f str>,
-    actors: &'a BTreeMap<&'f str, &'f Actor>,
-    measures: &'a HashMap<&'f str, &'f Measure>,
-    decisions: &'a BTreeSet<&'f str>,
-    milestones: &'a HashMap<&'f str, ()>,
-    components: &'a BTreeSet<&'f str>,
+    goals: &'a IdMap<&'f str, &'f Goal>,
+    phases: &'a IdSet<&'f str>,
+    actors: &'a IdMap<&'f str, &'f Actor>,
+    measures: &'a IdMap<&'f str, &'f Measure>,
+    decisions: &'a IdSet<&'f str>,
+    milestones: &'a std::cell::OnceCell<IdSet<&'f str>>,
+    /// `feed.measures` (for `milestones`).
+    measures_in_order: &'f [Measure],
+    components: &'a IdSet<&'f str>,
 }
 
 /// The minor version of a `schema_version` such as `1.1.0`.
@@ -947,7 +1059,7 @@ pub fn schema_minor(version: &str) -> Option<u64> {
     version.trim().split('.').nth(1)?.parse().ok()
 }
 
-fn check_standing(c: &mut Ctx<'_>, s: &Standing, p: &Ptr<'_>, decisions: &BTreeSet<&str>) {
+fn check_standing(c: &mut Ctx<'_>, s: &Standing, p: &Ptr<'_>, decisions: &IdSet<&str>) {
     c.uses_1_1(p, "standing");
     c.opt_text(&s.text, &p.key("text"));
     if let Some(d) = &s.since {
@@ -1082,6 +1194,27 @@ fn check_meta(c: &mut Ctx<'_>, feed: &Feed) {
     }
 }
 
+/// How many ids `collect_ids` visits (to size its table once).
+fn id_count(feed: &Feed) -> usize {
+    feed.goals
+        .iter()
+        .map(|g| 1 + g.sub_goals.len())
+        .sum::<usize>()
+        + feed.phases.len()
+        + feed.actors.len()
+        + feed.components.len()
+        + feed
+            .measures
+            .iter()
+            .map(|m| 1 + m.milestones.len() + m.risks.len())
+            .sum::<usize>()
+        + feed.dependencies.len()
+        + feed.decisions.len()
+        + feed.priority_lists.len()
+        + feed.principles.len()
+        + feed.risks.len()
+}
+
 fn collect_ids<'f>(c: &mut Ctx<'f>, feed: &'f Feed) {
     let gp = ROOT.key("goals");
     for (i, g) in feed.goals.iter().enumerate() {
@@ -1149,7 +1282,7 @@ fn collect_ids<'f>(c: &mut Ctx<'f>, feed: &'f Feed) {
     }
 }
 
-fn check_goal_link(c: &mut Ctx<'_>, link: &GoalLink, p: &Ptr<'_>, goals: &BTreeMap<&str, &Goal>) {
+fn check_goal_link(c: &mut Ctx<'_>, link: &GoalLink, p: &Ptr<'_>, goals: &IdMap<&str, &Goal>) {
     match goals.get(link.goal.as_str()) {
         None => c.push(
             Rule::UnknownGoal,
@@ -1349,7 +1482,11 @@ fn check_measure(c: &mut Ctx<'_>, m: &Measure, p: &Ptr<'_>, refs: &Refs<'_, '_>)
                     &rp,
                     format!("milestone «{r}» replaces itself"),
                 );
-            } else if refs.milestones.contains_key(r.as_str()) {
+            } else if refs
+                .milestones
+                .get_or_init(|| all_milestones(refs.measures_in_order))
+                .contains(r.as_str())
+            {
                 c.push(
                     Rule::InvalidReplaces,
                     &rp,
@@ -1457,13 +1594,18 @@ fn check_measure(c: &mut Ctx<'_>, m: &Measure, p: &Ptr<'_>, refs: &Refs<'_, '_>)
     }
 }
 
-fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &HashMap<&str, &Measure>) {
+fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &IdMap<&str, &Measure>) {
     let mp = ROOT.key("measures");
+    // Issue 18: one set for every walk (cleared, not reallocated); most measures have no parent
+    // and never touch it.
+    let mut seen: IdSet<&str> = IdSet::default();
     for (i, m) in feed.measures.iter().enumerate() {
-        let mut seen = BTreeSet::new();
-        let mut cur = m;
-        seen.insert(cur.id.as_str());
-        while let Some(parent) = cur.parent.as_deref().and_then(|p| measures.get(p)) {
+        let Some(mut parent) = m.parent.as_deref().and_then(|p| measures.get(p)) else {
+            continue;
+        };
+        seen.clear();
+        seen.insert(m.id.as_str());
+        loop {
             if !seen.insert(parent.id.as_str()) {
                 c.push(
                     Rule::HierarchyCycle,
@@ -1472,7 +1614,10 @@ fn check_hierarchy(c: &mut Ctx<'_>, feed: &Feed, measures: &HashMap<&str, &Measu
                 );
                 break;
             }
-            cur = parent;
+            match parent.parent.as_deref().and_then(|p| measures.get(p)) {
+                Some(next) => parent = next,
+                None => break,
+            }
         }
     }
 }
@@ -1685,6 +1830,66 @@ mod tests {
             sources: f.measures[0].sources.clone(),
         });
         assert!(validate(&f).is_empty(), "{:#?}", validate(&f));
+    }
+
+    #[test]
+    fn dependency_cycles_match_the_graph() {
+        use crate::graph::DepGraph;
+        // Small random graphs (a fixed linear congruential sequence), dense enough for many
+        // overlapping cycles, self-loops, repeated edges and non-ordering kinds.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % m
+        };
+        let mut seen_cycles = 0;
+        for round in 0..300 {
+            let nodes = 2 + next(9);
+            let edges = next(3 * nodes + 1);
+            let deps: Vec<Dependency> = (0..edges)
+                .map(|i| Dependency {
+                    id: format!("d{i}"),
+                    from: format!("n{}", next(nodes)),
+                    to: format!("n{}", next(nodes)),
+                    kind: match next(5) {
+                        0 => DependencyKind::Competes,
+                        1 => DependencyKind::BuildsOn,
+                        2 => DependencyKind::SeenTogether,
+                        _ => DependencyKind::Requires,
+                    },
+                    critical: false,
+                    note: None,
+                    basis: Basis::Stated,
+                    basis_note: None,
+                    sources: vec![],
+                })
+                .collect();
+            let g = DepGraph::new(&deps, true);
+            let want: Vec<(Vec<String>, usize)> = g
+                .cycles()
+                .into_iter()
+                .map(|cycle| {
+                    let idx = match &cycle[..] {
+                        [first, next, ..] => g
+                            .prerequisites
+                            .get(first)
+                            .and_then(|v| v.iter().find(|(t, _)| t == next))
+                            .map_or(0, |(_, i)| *i),
+                        _ => 0,
+                    };
+                    (cycle, idx)
+                })
+                .collect();
+            let got: Vec<(Vec<String>, usize)> = dep_cycles(&deps)
+                .into_iter()
+                .map(|(c, i)| (c.into_iter().map(String::from).collect(), i))
+                .collect();
+            assert_eq!(got, want, "round {round}: {deps:?}");
+            seen_cycles += want.len();
+        }
+        assert!(seen_cycles > 100, "{seen_cycles}");
     }
 
     #[test]
