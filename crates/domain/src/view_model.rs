@@ -2,7 +2,7 @@
 //! computed from the feed, its index, the filter result and the view state, so the components
 //! only bind it to the DOM.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::filter::FilterResult;
@@ -64,21 +64,16 @@ impl Rows {
             }
             v
         });
-        let mut kids: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..f.measures.len() {
-            let c = ix.ix.children(i);
-            if c.is_empty() {
-                continue;
-            }
-            let c: Vec<usize> = match &shown {
-                Some(v) => c.iter().copied().filter(|&k| v[k]).collect(),
-                None => c.to_vec(),
-            };
-            if !c.is_empty() {
-                kids.insert(i, c);
-            }
-        }
-        let layout = RowLayout::new(f, &lanes, &kids, &|id| expanded.contains(id));
+        let layout = RowLayout::with_children(
+            f,
+            &lanes,
+            &|m| ix.ix.children(m),
+            &|k| match &shown {
+                Some(v) => v[k],
+                None => true,
+            },
+            &|id| expanded.contains(id),
+        );
         Rows {
             lanes: Arc::new(lanes),
             layout: Arc::new(layout),
