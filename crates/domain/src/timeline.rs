@@ -436,7 +436,26 @@ pub struct RowLayout {
     pub height: f64,
     /// Item index by [`LayoutItem::key`], so a row drawn for a key finds its place again after
     /// the layout changed (a filter, a regroup, a row opened above it).
-    keys: std::collections::HashMap<u64, usize>,
+    keys: std::collections::HashMap<u64, usize, std::hash::BuildHasherDefault<KeyHasher>>,
+}
+
+/// A hasher for item keys (two indices in a `u64`): one multiplication instead of SipHash,
+/// which in wasm cost more than the rest of laying out 5 000 rows.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 impl RowLayout {
@@ -447,20 +466,40 @@ impl RowLayout {
         children: &BTreeMap<usize, Vec<usize>>,
         expanded: &dyn Fn(&str) -> bool,
     ) -> RowLayout {
-        let mut items = Vec::new();
+        let kids = |m: usize| children.get(&m).map(Vec::as_slice).unwrap_or(&[]);
+        RowLayout::with_children(feed, lanes, &kids, &|_| true, expanded)
+    }
+
+    /// Lays out `lanes`, with the sub-measures of a measure given by `children` (of which only
+    /// those for which `shown` holds are drawn, e.g. while filtering); a row whose measure id is
+    /// in `expanded` shows its children below it.
+    pub fn with_children<'c>(
+        feed: &Feed,
+        lanes: &[Lane],
+        children: &dyn Fn(usize) -> &'c [usize],
+        shown: &dyn Fn(usize) -> bool,
+        expanded: &dyn Fn(&str) -> bool,
+    ) -> RowLayout {
+        let ctx = RowCtx {
+            feed,
+            children,
+            shown,
+            expanded,
+        };
+        let mut items = Vec::with_capacity(lanes.iter().map(|l| l.rows.len() + 1).sum());
         let mut y = 0.0;
         for (li, lane) in lanes.iter().enumerate() {
             items.push(LayoutItem::LaneHeader { lane: li, y });
             y += LANE_H;
             for &r in &lane.rows {
-                push_row(feed, children, expanded, li, r, 0, &mut y, &mut items);
+                push_row(&ctx, li, r, 0, &mut y, &mut items);
             }
         }
-        let keys = items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| (it.key(), i))
-            .collect();
+        let mut keys = std::collections::HashMap::with_capacity_and_hasher(
+            items.len(),
+            std::hash::BuildHasherDefault::default(),
+        );
+        keys.extend(items.iter().enumerate().map(|(i, it)| (it.key(), i)));
         RowLayout {
             items,
             height: y,
@@ -482,30 +521,37 @@ impl RowLayout {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+struct RowCtx<'a, 'c> {
+    feed: &'a Feed,
+    children: &'a dyn Fn(usize) -> &'c [usize],
+    shown: &'a dyn Fn(usize) -> bool,
+    expanded: &'a dyn Fn(&str) -> bool,
+}
+
 fn push_row(
-    feed: &Feed,
-    children: &BTreeMap<usize, Vec<usize>>,
-    expanded: &dyn Fn(&str) -> bool,
+    ctx: &RowCtx<'_, '_>,
     lane: usize,
     measure: usize,
     depth: u8,
     y: &mut f64,
     items: &mut Vec<LayoutItem>,
 ) {
-    let kids = children.get(&measure).map(Vec::as_slice).unwrap_or(&[]);
+    let kids = (ctx.children)(measure);
+    let has_children = kids.iter().any(|&k| (ctx.shown)(k));
     items.push(LayoutItem::Row {
         lane,
         measure,
         depth,
         y: *y,
-        has_children: !kids.is_empty(),
+        has_children,
     });
     *y += ROW_H;
     // depth guard: hierarchy cycles are reported by validation and never followed forever
-    if depth < 8 && expanded(&feed.measures[measure].id) {
+    if has_children && depth < 8 && (ctx.expanded)(&ctx.feed.measures[measure].id) {
         for &k in kids {
-            push_row(feed, children, expanded, lane, k, depth + 1, y, items);
+            if (ctx.shown)(k) {
+                push_row(ctx, lane, k, depth + 1, y, items);
+            }
         }
     }
 }

@@ -2,7 +2,8 @@
 //! computed from the feed, its index, the filter result and the view state, so the components
 //! only bind it to the DOM.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::filter::FilterResult;
 use crate::index::Indexed;
@@ -10,11 +11,12 @@ use crate::priority::Membership;
 use crate::roadmap::{lanes_in, Grouping, Lane};
 use crate::timeline::{RowLayout, Scale, Zoom};
 
-/// The roadmap for one state.
+/// The roadmap for one state. Lanes and rows are shared (`Arc`) so a zoom change, which only
+/// rescales, keeps them (`RoadmapModel::rows` is computed apart from the scale).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoadmapModel {
-    pub lanes: Vec<Lane>,
-    pub layout: RowLayout,
+    pub lanes: Arc<Vec<Lane>>,
+    pub layout: Arc<RowLayout>,
     pub scale: Scale,
 }
 
@@ -33,10 +35,27 @@ pub struct ModelInputs<'a> {
     pub width: f64,
 }
 
-impl RoadmapModel {
-    pub fn build(ix: &Indexed, result: &FilterResult, filtering: bool, inp: ModelInputs) -> Self {
+/// Lanes and laid-out rows: what a filter, a regroup or an opened row changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rows {
+    pub lanes: Arc<Vec<Lane>>,
+    pub layout: Arc<RowLayout>,
+}
+
+impl Rows {
+    /// Lanes of the measures in `result` (`grouping`, ordered by `list`) and their rows, with
+    /// the children of the rows in `expanded` below them (while `filtering`, only the children
+    /// shown).
+    pub fn build(
+        ix: &Indexed,
+        result: &FilterResult,
+        filtering: bool,
+        grouping: Grouping,
+        list: Option<&Membership>,
+        expanded: &BTreeSet<String>,
+    ) -> Rows {
         let f = ix.feed();
-        let lanes = lanes_in(f, inp.grouping, &result.visible, inp.list);
+        let lanes = lanes_in(f, grouping, &result.visible, list);
         // Sub-measures of each measure; while filtering, only those shown.
         let shown: Option<Vec<bool>> = filtering.then(|| {
             let mut v = vec![false; f.measures.len()];
@@ -45,26 +64,35 @@ impl RoadmapModel {
             }
             v
         });
-        let mut kids: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..f.measures.len() {
-            let c = ix.ix.children(i);
-            if c.is_empty() {
-                continue;
-            }
-            let c: Vec<usize> = match &shown {
-                Some(v) => c.iter().copied().filter(|&k| v[k]).collect(),
-                None => c.to_vec(),
-            };
-            if !c.is_empty() {
-                kids.insert(i, c);
-            }
+        let layout = RowLayout::with_children(
+            f,
+            &lanes,
+            &|m| ix.ix.children(m),
+            &|k| match &shown {
+                Some(v) => v[k],
+                None => true,
+            },
+            &|id| expanded.contains(id),
+        );
+        Rows {
+            lanes: Arc::new(lanes),
+            layout: Arc::new(layout),
         }
-        let layout = RowLayout::new(f, &lanes, &kids, &|id| inp.expanded.contains(id));
-        let scale = Scale::new(inp.years.0, inp.years.1, inp.zoom).fit(inp.width);
+    }
+}
+
+impl RoadmapModel {
+    pub fn build(ix: &Indexed, result: &FilterResult, filtering: bool, inp: ModelInputs) -> Self {
+        let rows = Rows::build(ix, result, filtering, inp.grouping, inp.list, inp.expanded);
+        RoadmapModel::with_rows(&rows, inp.years, inp.zoom, inp.width)
+    }
+
+    /// The model of `rows` on the time scale of `years` at `zoom`, fitted to `width`.
+    pub fn with_rows(rows: &Rows, years: (i32, i32), zoom: Zoom, width: f64) -> Self {
         RoadmapModel {
-            lanes,
-            layout,
-            scale,
+            lanes: rows.lanes.clone(),
+            layout: rows.layout.clone(),
+            scale: Scale::new(years.0, years.1, zoom).fit(width),
         }
     }
 }

@@ -59,7 +59,7 @@ fn CardLane(lane: u64, rows: Vec<u64>) -> impl IntoView {
             let d = d.as_ref()?;
             let l = d.model.lanes.get(li)?;
             Some(view! {
-                <h3>{lane_title(&d.feed, l, g, lang)}<span class="count">{format!(" · {}", i.tn(K::MeasuresCount, l.rows.len()))}</span></h3>
+                <h3>{ctx.lists.with(|ls| lane_title(&d.feed, ls, l, g, lang))}<span class="count">{format!(" · {}", i.tn(K::MeasuresCount, l.rows.len()))}</span></h3>
             })
         })
     };

@@ -28,7 +28,10 @@ pub fn ExportMenu() -> impl IntoView {
                 .model
                 .lanes
                 .iter()
-                .map(|l| lane_title(&d.feed, l, grouping, lang))
+                .map(|l| {
+                    ctx.lists
+                        .with_untracked(|ls| lane_title(&d.feed, ls, l, grouping, lang))
+                })
                 .collect();
             let title = format!(
                 "{} – {}",

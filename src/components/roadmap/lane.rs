@@ -3,6 +3,7 @@
 //! of these.
 
 use veikart_domain::index::Indexed;
+use veikart_domain::model::Text;
 use veikart_domain::roadmap::{Grouping, Lane, LaneKind};
 use veikart_domain::Lang;
 
@@ -23,7 +24,15 @@ pub fn in_sentence(term: &str) -> String {
 
 /// Heading text of a lane: «Mål 4 – …» or «Innsatsområde 2 – …» in the feed's own word, an
 /// organisation or user group, the name of the priority list in use, or the rows without any.
-pub fn lane_title(ix: &Indexed, lane: &Lane, grouping: Grouping, lang: Lang) -> String {
+/// `lists` are the names and rank labels of the feed's priority lists (`RoadmapCtx::lists`,
+/// worked out once per feed: `Feed::priority_lists` ranks every measure on each call).
+pub fn lane_title(
+    ix: &Indexed,
+    lists: &[(Text, Text)],
+    lane: &Lane,
+    grouping: Grouping,
+    lang: Lang,
+) -> String {
     let f = ix.feed();
     match (&lane.kind, lane.source_index) {
         (LaneKind::Goal { .. }, Some(g)) => {
@@ -31,15 +40,14 @@ pub fn lane_title(ix: &Indexed, lane: &Lane, grouping: Grouping, lang: Lang) -> 
             format!("{} – {}", f.goal_label(goal, lang), goal.name.get(lang))
         }
         (LaneKind::Actor, Some(a)) => f.actors[a].name.get(lang).to_string(),
-        (LaneKind::Prioritised, Some(l)) => f
-            .priority_lists()
+        (LaneKind::Prioritised, Some(l)) => lists
             .get(l)
-            .map(|l| l.name.get(lang).to_string())
+            .map(|(name, _)| name.get(lang).to_string())
             .unwrap_or_default(),
         _ => {
             // a feed without priority lists is grouped by goal even when priority is asked for
             let grouping = match grouping {
-                Grouping::Priority if f.priority_lists().is_empty() => Grouping::Goal,
+                Grouping::Priority if lists.is_empty() => Grouping::Goal,
                 g => g,
             };
             match grouping {
@@ -57,15 +65,17 @@ pub fn lane_title(ix: &Indexed, lane: &Lane, grouping: Grouping, lang: Lang) -> 
 }
 
 /// The language of a lane heading's feed text when it is shown in a fallback language.
-pub fn lane_lang(ix: &Indexed, lane: &Lane, lang: Lang) -> Option<&'static str> {
+pub fn lane_lang(
+    ix: &Indexed,
+    lists: &[(Text, Text)],
+    lane: &Lane,
+    lang: Lang,
+) -> Option<&'static str> {
     let f = ix.feed();
     match (&lane.kind, lane.source_index) {
         (LaneKind::Goal { .. }, Some(g)) => fallback_lang(&f.goals[g].name, lang),
         (LaneKind::Actor, Some(a)) => fallback_lang(&f.actors[a].name, lang),
-        (LaneKind::Prioritised, Some(l)) => f
-            .priority_lists()
-            .get(l)
-            .and_then(|l| fallback_lang(&l.name, lang)),
+        (LaneKind::Prioritised, Some(l)) => lists.get(l).and_then(|(n, _)| fallback_lang(n, lang)),
         _ => None,
     }
 }

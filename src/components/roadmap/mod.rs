@@ -23,7 +23,7 @@ use veikart_domain::index::Indexed;
 use veikart_domain::model::Text;
 use veikart_domain::roadmap::Grouping;
 use veikart_domain::timeline::year_range;
-use veikart_domain::view_model::{ModelInputs, RoadmapModel};
+use veikart_domain::view_model::{RoadmapModel, Rows};
 use veikart_domain::view_state::Layout;
 
 use crate::components::standing::WithdrawnNote;
@@ -40,7 +40,11 @@ pub struct Drawn {
 
 impl PartialEq for Drawn {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.feed, &other.feed) && self.model == other.model
+        // lanes and rows are made anew only when they change (`rows` in `RoadmapCtx::new`)
+        Arc::ptr_eq(&self.feed, &other.feed)
+            && Arc::ptr_eq(&self.model.lanes, &other.model.lanes)
+            && Arc::ptr_eq(&self.model.layout, &other.model.layout)
+            && self.model.scale == other.model.scale
     }
 }
 
@@ -71,6 +75,8 @@ pub struct RoadmapCtx {
     pub expanded: Memo<BTreeSet<String>>,
     pub grouping: Memo<Grouping>,
     pub layout: Memo<Layout>,
+    /// The selected measure's id (`valgt=`).
+    pub selected: Memo<Option<String>>,
     /// Measures related (by dependency, either way) to the selected one.
     pub related: Memo<Option<BTreeSet<String>>>,
     nav: crate::state::Nav,
@@ -134,30 +140,43 @@ impl RoadmapCtx {
         let grouping = Memo::new(move |_| view.with(|v| v.grouping));
         let layout = Memo::new(move |_| view.with(|v| v.layout).resolve(app.narrow.get()));
         let zoom = Memo::new(move |_| view.with(|v| v.zoom));
-        let drawn = Memo::new(move |_| {
-            let f = feed.get()?;
-            let res = result.get()?;
-            let years = years.get()?;
-            let filtering = !filter.with(|f| f.is_empty());
-            let (grouping, zoom, width) = (grouping.get(), zoom.get(), width.get());
-            let ix = index.get()?;
-            let chosen = list.get();
-            let model = expanded.with(|open| {
-                RoadmapModel::build(
-                    &f,
-                    &res,
-                    filtering,
-                    ModelInputs {
+        // Lanes and rows: made anew on a filter, regroup, list or opened-row change, kept on a
+        // zoom or width change (which only rescales).
+        let rows = Memo::new_with_compare(
+            move |_| {
+                let f = feed.get()?;
+                let res = result.get()?;
+                let filtering = !filter.with(|f| f.is_empty());
+                let grouping = grouping.get();
+                let ix = index.get()?;
+                let chosen = list.get();
+                let rows = expanded.with(|open| {
+                    Rows::build(
+                        &f,
+                        &res,
+                        filtering,
                         grouping,
-                        list: ix.list(chosen.as_deref()),
-                        zoom,
-                        expanded: open,
-                        years,
-                        width,
-                    },
-                )
-            });
-            Some(Arc::new(Drawn { feed: f, model }))
+                        ix.list(chosen.as_deref()),
+                        open,
+                    )
+                });
+                Some((f, Arc::new(rows)))
+            },
+            |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(&a.0, &b.0) || !Arc::ptr_eq(&a.1, &b.1),
+                (a, b) => a.is_none() != b.is_none(),
+            },
+        );
+        let drawn = Memo::new(move |_| {
+            let years = years.get()?;
+            let (zoom, width) = (zoom.get(), width.get());
+            rows.with(|r| {
+                let (f, rows) = r.as_ref()?;
+                Some(Arc::new(Drawn {
+                    feed: f.clone(),
+                    model: RoadmapModel::with_rows(rows, years, zoom, width),
+                }))
+            })
         });
         let drawn_feed = Memo::new_with_compare(
             move |_| drawn.with(|d| d.as_ref().map(|d| d.feed.clone())),
@@ -185,6 +204,7 @@ impl RoadmapCtx {
             expanded,
             grouping,
             layout,
+            selected,
             related,
             nav: app.nav,
         }

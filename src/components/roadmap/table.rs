@@ -88,7 +88,8 @@ fn TableRow(lane: usize, key: u64) -> impl IntoView {
         let (lang, g) = (i.lang(), ctx.grouping.get());
         ctx.drawn.with(|d| {
             let d = d.as_ref()?;
-            Some(lane_title(&d.feed, d.model.lanes.get(lane)?, g, lang))
+            let l = d.model.lanes.get(lane)?;
+            Some(ctx.lists.with(|ls| lane_title(&d.feed, ls, l, g, lang)))
         })
     };
     move || {

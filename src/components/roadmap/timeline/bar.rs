@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use veikart_domain::index::Indexed;
 use veikart_domain::timeline::{bars_at, Scale, BAR_H, BAR_TOP};
 
+use super::date_words as format_date;
 use super::patterns::{has_pattern, pattern_id};
-use crate::format::format_date;
 use crate::i18n::{use_i18n, K};
 
 #[component]

@@ -12,7 +12,7 @@ use veikart_domain::timeline::{
     approx_text_width, markers, place_labels, Scale, LABEL_BASELINES, LABEL_FONT_PX, MARKER_CY,
 };
 
-use crate::format::format_qualified;
+use super::qualified_words as format_qualified;
 use crate::i18n::{labels, use_i18n, K};
 
 #[component]

@@ -13,12 +13,49 @@ pub mod patterns;
 pub mod row;
 pub mod today;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use leptos::prelude::*;
+use veikart_domain::model::Qualifier;
 use veikart_domain::timeline::AXIS_H;
+use veikart_domain::Lang;
 
 use super::use_roadmap;
 use crate::hooks::use_viewport_window;
 use crate::i18n::{tr, use_i18n, K};
+
+thread_local! {
+    /// Dates in words by (language, date): the feed's dates repeat from row to row, and each
+    /// formatting is a call into `Intl.DateTimeFormat`.
+    static DATE_WORDS: RefCell<HashMap<(Lang, String), String>> = RefCell::new(HashMap::new());
+}
+
+/// `format::format_date`, remembered for the rows drawn next (a filter or a regroup draws rows
+/// anew with the same dates).
+pub fn date_words(s: &str, lang: Lang) -> String {
+    if let Some(w) = DATE_WORDS.with_borrow(|c| c.get(&(lang, s.to_string())).cloned()) {
+        return w;
+    }
+    let w = crate::format::format_date(s, lang);
+    DATE_WORDS.with_borrow_mut(|c| {
+        // a bound for feeds swapped many times over: start again
+        if c.len() > 20_000 {
+            c.clear();
+        }
+        c.insert((lang, s.to_string()), w.clone())
+    });
+    w
+}
+
+/// `format::format_qualified` with [`date_words`].
+pub fn qualified_words(q: Option<Qualifier>, s: &str, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        veikart_domain::date::qualifier_prefix(q, s, lang),
+        date_words(s, lang)
+    )
+}
 
 #[component]
 pub fn Timeline() -> impl IntoView {

@@ -17,7 +17,6 @@ use crate::components::parts::{
 use crate::components::roadmap::lane::{lane_lang, lane_title};
 use crate::components::roadmap::{use_roadmap, RoadmapCtx};
 use crate::i18n::{use_i18n, K};
-use crate::state::use_app;
 
 /// Whether a key is a lane heading's (see `LayoutItem::key`).
 pub fn is_lane(key: u64) -> bool {
@@ -55,25 +54,34 @@ fn LaneHead(key: u64) -> impl IntoView {
     let ctx = use_roadmap();
     let i = use_i18n();
     let lane = lane_of(key);
-    let info = move || {
+    // Title, its language and the row count; the heading is kept and only its text changes
+    // (a regroup or a filter keeps the first lanes' keys).
+    let info = Memo::new(move |_| {
         let lang = i.lang();
         let grouping = ctx.grouping.get();
         ctx.drawn.with(|d| {
             let d = d.as_ref()?;
             let l = d.model.lanes.get(lane)?;
-            Some((
-                lane_title(&d.feed, l, grouping, lang),
-                lane_lang(&d.feed, l, lang),
-                l.rows.len(),
-            ))
+            ctx.lists.with(|ls| {
+                Some((
+                    lane_title(&d.feed, ls, l, grouping, lang),
+                    lane_lang(&d.feed, ls, l, lang),
+                    l.rows.len(),
+                ))
+            })
         })
-    };
+    });
+    let shown = Memo::new(move |_| info.with(Option::is_some));
     move || {
-        info().map(|(title, title_lang, n)| {
+        shown.get().then(|| {
             view! {
                 <div class="lane-head" style:height=format!("{LANE_H}px")>
-                    <h3 lang=title_lang>{title}</h3>
-                    <span class="count">{i.tn(K::MeasuresCount, n)}</span>
+                    <h3 lang=move || info.with(|x| x.as_ref().and_then(|x| x.1))>{
+                        move || info.with(|x| x.as_ref().map(|x| x.0.clone()).unwrap_or_default())
+                    }</h3>
+                    <span class="count">{
+                        move || i.tn(K::MeasuresCount, info.with(|x| x.as_ref().map_or(0, |x| x.2)))
+                    }</span>
                 </div>
             }
         })
@@ -83,7 +91,6 @@ fn LaneHead(key: u64) -> impl IntoView {
 #[component]
 fn MeasureLabel(key: u64) -> impl IntoView {
     let ctx = use_roadmap();
-    let app = use_app();
     let i = use_i18n();
     let mi = measure_of(key);
     let feed = ctx.feed;
@@ -110,7 +117,7 @@ fn MeasureLabel(key: u64) -> impl IntoView {
             c.push_str(" withdrawn");
         }
         let id = id.get().unwrap_or_default();
-        if app.view.with(|v| v.selected() == Some(id.as_str())) {
+        if ctx.selected.with(|s| s.as_deref() == Some(id.as_str())) {
             c.push_str(" selected");
         } else if ctx
             .related
@@ -137,13 +144,13 @@ fn MeasureLabel(key: u64) -> impl IntoView {
     };
     let body = move || {
         let f = feed.get()?;
-        let m = f.feed().measures.get(mi)?.clone();
+        let m = f.feed().measures.get(mi)?;
         let name = m.name.clone();
         let published = f.ix.published();
         let code = m.short_name.clone();
         let name_for_code = name.clone();
         let shown_name = name.clone();
-        let status = current_status(&m).cloned();
+        let status = current_status(m).cloned();
         let risks = veikart_domain::risk::counts(f.feed(), mi);
         let rank = move || {
             ctx.rank(mi).map(|(r, pos)| {
@@ -186,7 +193,6 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
         }
         .into_any();
     }
-    let app = use_app();
     let i = use_i18n();
     let mi = measure_of(key);
     let feed = ctx.feed;
@@ -195,7 +201,7 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
     });
     let bg_class = move || {
         let id = id.get().unwrap_or_default();
-        if app.view.with(|v| v.selected() == Some(id.as_str())) {
+        if ctx.selected.with(|s| s.as_deref() == Some(id.as_str())) {
             "row-bg selected"
         } else if ctx
             .related
