@@ -266,6 +266,26 @@ fn last_good_copy_round_trips_through_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn the_stored_copy_is_decoded_like_the_apps_own_text() {
+    // A byte-order mark, a character split across two chunks and a broken byte: the copy written
+    // to storage after the first paint must read as the text the app parsed.
+    use veikart::state::api::RawBody;
+    let (a, b): (&[u8], &[u8]) = (
+        &[0xEF, 0xBB, 0xBF, b'{', b'"', 0xC3],
+        &[0xA5, b'"', 0xFF, b'}'],
+    );
+    let raw = RawBody::from(vec![
+        js_sys::Uint8Array::from(a),
+        js_sys::Uint8Array::from(b),
+    ]);
+    let decoded = raw.decode().and_then(|v| v.as_string()).unwrap();
+    let all = [a, b].concat();
+    let own = String::from_utf8_lossy(&all);
+    assert_eq!(decoded, own.trim_start_matches('\u{feff}'));
+    assert_eq!(decoded, "{\"å\"\u{fffd}}");
+}
+
+#[wasm_bindgen_test]
 async fn loading_notice_waits_300_ms() {
     use veikart::components::feed_status::DelayedLoading;
     let root = container();

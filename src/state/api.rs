@@ -125,6 +125,8 @@ pub enum Fetched {
     Fresh {
         text: String,
         validators: Validators,
+        /// The same body as the browser delivered it, for the copy in storage.
+        raw: RawBody,
     },
     /// 304: the stored copy is still current.
     NotModified,
@@ -245,7 +247,7 @@ async fn fetch_inner(
         last_modified: headers.get("last-modified"),
     };
     let bytes = read_body(&resp, cfg.max_bytes).await;
-    let bytes = match bytes {
+    let (bytes, raw) = match bytes {
         Ok(b) => b,
         Err(BodyError::TooLarge) => {
             if let Some(c) = controller {
@@ -267,7 +269,47 @@ async fn fetch_inner(
     Ok(Fetched::Fresh {
         text,
         validators: fetched_validators,
+        raw,
     })
+}
+
+/// A response body kept on the JS side, as the chunks the stream delivered: the copy for storage
+/// is decoded from these after the first paint, so neither a second copy of a large feed in the
+/// wasm heap nor its conversion to a JS string is on the way to the first paint (issue 18).
+#[derive(Clone, Debug)]
+pub struct RawBody(Vec<js_sys::Uint8Array>);
+
+impl From<Vec<js_sys::Uint8Array>> for RawBody {
+    fn from(chunks: Vec<js_sys::Uint8Array>) -> Self {
+        RawBody(chunks)
+    }
+}
+
+impl RawBody {
+    /// The body as a JS string, decoded by the browser's `TextDecoder` (UTF-8; a broken byte
+    /// sequence becomes U+FFFD and a leading byte-order mark is dropped, as for the app's own
+    /// copy of the text).
+    pub fn decode(&self) -> Option<wasm_bindgen::JsValue> {
+        use js_sys::{Array, Function, Reflect, Uint8Array};
+        use wasm_bindgen::JsCast;
+        let total: u32 = self.0.iter().map(Uint8Array::length).sum();
+        let all = Uint8Array::new_with_length(total);
+        let mut at = 0;
+        for c in &self.0 {
+            all.set(c, at);
+            at += c.length();
+        }
+        let ctor: Function = Reflect::get(&js_sys::global(), &"TextDecoder".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let decoder = Reflect::construct(&ctor, &Array::new()).ok()?;
+        let decode: Function = Reflect::get(&decoder, &"decode".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        decode.call1(&decoder, &all).ok().filter(|v| v.is_string())
+    }
 }
 
 /// The global `index.html`'s inline script leaves its early feed request in.
@@ -352,11 +394,14 @@ fn js_err(e: wasm_bindgen::JsValue) -> String {
 /// Reads the body chunk by chunk and stops as soon as it passes `max`. The chunks stay in JS
 /// until the end and are then copied once into a buffer of the exact size: a growing `Vec` held
 /// up to twice the feed in the wasm heap while it reallocated, and kept the slack afterwards.
-async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8>, BodyError> {
+async fn read_body(
+    resp: &gloo_net::http::Response,
+    max: usize,
+) -> Result<(Vec<u8>, RawBody), BodyError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let Some(stream) = resp.body() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), RawBody(Vec::new())));
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
@@ -384,12 +429,12 @@ async fn read_body(resp: &gloo_net::http::Response, max: usize) -> Result<Vec<u8
     }
     let mut out = vec![0; total];
     let mut at = 0;
-    for arr in chunks {
+    for arr in &chunks {
         let n = arr.length() as usize;
         arr.copy_to(&mut out[at..at + n]);
         at += n;
     }
-    Ok(out)
+    Ok((out, RawBody(chunks)))
 }
 
 /// `validate::load` with `performance.measure` entries `veikart:parse` and `veikart:validate`

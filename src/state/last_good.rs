@@ -7,7 +7,7 @@ use veikart_domain::validate::{load, Loaded};
 
 use veikart_domain::index::Indexed;
 
-use super::api::{fetch_text, FeedConfig, FeedError, Fetched, Validators};
+use super::api::{fetch_text, FeedConfig, FeedError, Fetched, RawBody, Validators};
 
 /// What is kept in storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,23 +73,29 @@ pub fn write(s: &Stored) {
     }
 }
 
-/// A copy to store once the feed is on screen (see [`write_after_paint`]). The text is held as a
-/// JS string, so the wasm heap is rid of it before the roadmap is built (4.8 MB at 5 000
-/// measures, issue 18); it would be copied into JS for `setItem` anyway.
+/// A copy to store once the feed is on screen (see [`write_after_paint`]). The text stays on the
+/// JS side as the body the browser delivered and is decoded only when it is written, so the wasm
+/// heap is rid of it before the roadmap is built (4.8 MB at 5 000 measures, issue 18).
 struct Pending {
     url: String,
-    text: Option<js_sys::JsString>,
+    text: Option<RawBody>,
     meta: String,
 }
 
 impl Pending {
     /// A fresh copy: text and record.
-    fn copy(s: Stored) -> Pending {
-        let meta = meta_line(&s, s.fetched_at);
+    fn copy(url: String, raw: RawBody, validators: &Validators, fetched_at: f64) -> Pending {
+        let s = Stored {
+            url,
+            text: String::new(),
+            etag: validators.etag.clone(),
+            last_modified: validators.last_modified.clone(),
+            fetched_at,
+        };
         Pending {
-            text: Some(js_sys::JsString::from(s.text.as_str())),
+            meta: meta_line(&s, fetched_at),
+            text: Some(raw),
             url: s.url,
-            meta,
         }
     }
 
@@ -107,13 +113,16 @@ impl Pending {
         let Some(st) = storage() else {
             return;
         };
-        if let Some(text) = &self.text {
+        if let Some(raw) = &self.text {
+            let Some(text) = raw.decode() else {
+                return;
+            };
             // `Storage.setItem` with the JS string as it is (web-sys's binding takes a `&str`).
             let set = js_sys::Reflect::get(&st, &"setItem".into())
                 .ok()
                 .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
             let stored = set.is_some_and(|f| {
-                f.call2(&st, &JsValue::from_str(&key(&self.url)), text)
+                f.call2(&st, &JsValue::from_str(&key(&self.url)), &text)
                     .is_ok()
             });
             if !stored {
@@ -233,20 +242,19 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
             }
             None => fallback(Problem::Fetch(FeedError::NotModifiedWithoutCopy)),
         },
-        Ok(Fetched::Fresh { text, validators }) => {
-            match super::api::load_timed(&text, cfg.max_bytes) {
+        Ok(Fetched::Fresh {
+            text,
+            validators,
+            raw,
+        }) => {
+            let loaded = super::api::load_timed(&text, cfg.max_bytes);
+            drop(text); // parsed: the Feed owns what it needs
+            match loaded {
                 Err(e) => fallback(Problem::Fetch(FeedError::Load(e))),
                 Ok(l) if !l.is_usable() => fallback(Problem::Semantic(Arc::new(l))),
                 Ok(l) => {
-                    let s = Stored {
-                        url: cfg.url.clone(),
-                        text,
-                        etag: validators.etag,
-                        last_modified: validators.last_modified,
-                        fetched_at: now_ms(),
-                    };
-                    let fetched_at = s.fetched_at;
-                    write_after_paint(Pending::copy(s));
+                    let fetched_at = now_ms();
+                    write_after_paint(Pending::copy(cfg.url.clone(), raw, &validators, fetched_at));
                     FeedOutcome {
                         shown: Some(Shown {
                             loaded: Arc::new(Indexed::new(l)),
