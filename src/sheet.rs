@@ -3,7 +3,7 @@
 //! (`crates/sheet-worker`, built by trunk from the `data-type="worker"` link in `index.html`),
 //! started on the first call, so neither its wasm nor its JS is fetched for the first view.
 //!
-//! ```ignore
+//! ```text
 //! match sheet::workbook_to_feed_json(bytes, lang).await {
 //!     Ok(w) => { /* w.json: the feed as JSON text, load it as the draft; w.issues: findings at their cells */ }
 //!     Err(lines) => { /* the cells do not make a feed: show the lines (sheet!cell (header): …) */ }
