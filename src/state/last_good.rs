@@ -52,13 +52,13 @@ pub fn read(url: &str) -> Option<Stored> {
 }
 
 /// The record stored next to the text: fetch time, ETag, Last-Modified, one per line.
-fn meta_line(s: &Stored, fetched_at: f64) -> String {
+fn meta_line(fetched_at: f64, etag: &Option<String>, last_modified: &Option<String>) -> String {
     let clean = |v: &Option<String>| v.as_deref().unwrap_or("").replace(['\n', '\r'], "");
     format!(
         "{}\n{}\n{}",
         fetched_at.max(0.0) as u64,
-        clean(&s.etag),
-        clean(&s.last_modified)
+        clean(etag),
+        clean(last_modified)
     )
 }
 
@@ -69,7 +69,10 @@ pub fn write(s: &Stored) {
     };
     // A failed set_item (quota) leaves the old value: the old pair stays consistent.
     if st.set_item(&key(&s.url), &s.text).is_ok() {
-        let _ = st.set_item(&meta_key(&s.url), &meta_line(s, s.fetched_at));
+        let _ = st.set_item(
+            &meta_key(&s.url),
+            &meta_line(s.fetched_at, &s.etag, &s.last_modified),
+        );
     }
 }
 
@@ -85,17 +88,10 @@ struct Pending {
 impl Pending {
     /// A fresh copy: text and record.
     fn copy(url: String, raw: RawBody, validators: &Validators, fetched_at: f64) -> Pending {
-        let s = Stored {
-            url,
-            text: String::new(),
-            etag: validators.etag.clone(),
-            last_modified: validators.last_modified.clone(),
-            fetched_at,
-        };
         Pending {
-            meta: meta_line(&s, fetched_at),
+            url,
             text: Some(raw),
-            url: s.url,
+            meta: meta_line(fetched_at, &validators.etag, &validators.last_modified),
         }
     }
 
@@ -104,7 +100,7 @@ impl Pending {
         Pending {
             url: s.url.clone(),
             text: None,
-            meta: meta_line(s, fetched_at),
+            meta: meta_line(fetched_at, &s.etag, &s.last_modified),
         }
     }
 

@@ -3,16 +3,9 @@
 // (src/state/api.rs, take_early). Served by tests/server/feed_server.py, which counts requests.
 const { test, expect } = require('@playwright/test');
 
-const BASE = `http://127.0.0.1:${process.env.E2E_FEED_PORT}`;
-test.use({ baseURL: BASE });
+const { BASE, serve, stats } = require('./feed-server');
 
-async function serve(request, cfg) {
-  const r = await request.post(`${BASE}/__test/config`, { data: cfg });
-  expect(r.ok()).toBeTruthy();
-}
-async function stats(request) {
-  return (await request.get(`${BASE}/__test/stats`)).json();
-}
+test.use({ baseURL: BASE });
 const lanes = (page) => page.locator('.lane-head').first();
 const META = 'veikart:last-good:v1:/public/feed.json#meta';
 

@@ -5,16 +5,9 @@ const { test, expect } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 
-const BASE = `http://127.0.0.1:${process.env.E2E_FEED_PORT}`;
-test.use({ baseURL: BASE });
+const { BASE, serve, stats } = require('./feed-server');
 
-async function serve(request, cfg) {
-  const r = await request.post(`${BASE}/__test/config`, { data: cfg });
-  expect(r.ok()).toBeTruthy();
-}
-async function stats(request) {
-  return (await request.get(`${BASE}/__test/stats`)).json();
-}
+test.use({ baseURL: BASE });
 
 // Record CSP violations and anything hostile content might set.
 test.beforeEach(async ({ page }) => {
