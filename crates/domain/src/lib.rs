@@ -5,6 +5,7 @@ pub mod basis;
 pub mod charts;
 pub mod council;
 pub mod date;
+mod de;
 pub mod diff;
 pub mod embed;
 pub mod export;

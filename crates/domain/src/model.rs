@@ -62,33 +62,49 @@ pub struct SourceRef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Feed {
     pub meta: Meta,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub goals: Vec<Goal>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub phases: Vec<Phase>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub actors: Vec<Actor>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub components: Vec<Component>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub measures: Vec<Measure>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub dependencies: Vec<Dependency>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub decisions: Vec<Decision>,
     /// Schema 1.1: named, ordered lists such as «De fem prioriterte samhandlingstiltakene». When
     /// a feed has none, [`Feed::priority_lists`] builds one from the 1.0 `measures[].priority`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::tight"
+    )]
     pub priority_lists: Vec<PriorityList>,
     /// Schema 1.1: rules that govern the whole roadmap, e.g. «fullføres før det startes utvikling
     /// og innføring av nye nasjonale løsninger».
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::tight"
+    )]
     pub principles: Vec<Principle>,
     /// Schema 1.1: risks and preconditions of the whole feed (those of one measure sit on it).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::tight"
+    )]
     pub risks: Vec<Risk>,
     /// Schema 1.1: aggregate state of the portfolio (counts as the papers give them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::tight"
+    )]
     pub portfolio: Vec<PortfolioSnapshot>,
 }
 
@@ -113,7 +129,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// The source documents every `sources[].doc` refers to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceDoc>,
     /// Schema 1.1: whether the feed as a whole is a proposal, up for discussion, adopted or
     /// withdrawn, and which decision made it so. Missing: not stated.
@@ -172,7 +188,7 @@ pub struct Standing {
     /// Why an inferred standing holds (expected whenever `basis` is `inferred`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -188,10 +204,11 @@ pub struct PriorityList {
     pub rank_label: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    #[serde(deserialize_with = "crate::de::tight")]
     pub items: Vec<RankedItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -206,7 +223,7 @@ pub struct RankedItem {
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -216,11 +233,11 @@ pub struct Principle {
     pub id: String,
     pub text: Text,
     /// Ids of the priority lists, goals or measures it applies to (empty: the whole feed).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub applies_to: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -294,13 +311,13 @@ pub struct Risk {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Measure or component ids it concerns (feed-level risks; empty: all).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub concerns: Vec<String>,
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -315,7 +332,7 @@ pub struct Assessment {
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -344,7 +361,7 @@ pub struct Funding {
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -373,7 +390,7 @@ pub struct PortfolioSnapshot {
     /// Actor id of whoever reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_by: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -423,12 +440,12 @@ pub struct Goal {
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sub_goals: Vec<SubGoal>,
     /// Schema 1.1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -436,7 +453,7 @@ pub struct Goal {
 pub struct SubGoal {
     pub id: String,
     pub name: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -447,7 +464,7 @@ pub struct Phase {
     pub name: Text,
     /// `#rrggbb`.
     pub color: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -470,7 +487,7 @@ pub struct Actor {
     /// Id of a containing organisation (an HF's RHF), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -486,7 +503,7 @@ pub struct Component {
     /// Actor id of the organisation that runs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -518,7 +535,7 @@ pub struct GoalLink {
     /// Why the link holds (required in practice for `inferred`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -575,7 +592,7 @@ pub struct ActorRole {
     /// Schema 1.1: why an inferred role holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -604,7 +621,7 @@ pub struct PhasePeriod {
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -677,7 +694,7 @@ pub struct Milestone {
     /// Schema 1.1: standing of this milestone when it differs from the feed's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -714,7 +731,7 @@ pub struct Ambition {
     /// Schema 1.1: standing of this ambition when it differs from the feed's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -733,7 +750,7 @@ pub struct Baseline {
     /// Schema 1.1: the value is approximate («omtrent en tredjedel»).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -774,7 +791,7 @@ pub struct Status {
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -789,7 +806,7 @@ pub struct Benefit {
     pub score_max: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -804,7 +821,7 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     /// Other names the papers use for the same measure.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub aliases: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
@@ -814,32 +831,36 @@ pub struct Measure {
     /// The main strategic goal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<GoalLink>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub other_goals: Vec<GoalLink>,
     /// Programme it runs in, e.g. "Program digital samhandling".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub actors: Vec<ActorRole>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub phases: Vec<PhasePeriod>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub milestones: Vec<Milestone>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub ambitions: Vec<Ambition>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub baselines: Vec<Baseline>,
     /// Status snapshots, any order; the newest `as_of` is the current one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub status: Vec<Status>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub benefits: Vec<Benefit>,
     /// Schema 1.1: whether the measure is proposed, for discussion, adopted or withdrawn (taken
     /// out of the roadmap). Missing: as the feed's `meta.standing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
     /// Schema 1.1: risks and preconditions of this measure.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::tight"
+    )]
     pub risks: Vec<Risk>,
     /// Schema 1.1: cost level as the source gives it ("Kost lav–middels").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -850,7 +871,7 @@ pub struct Measure {
     /// Schema 1.1: expected support in the sector ("antatt støtte i sektoren").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support: Option<Assessment>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -894,7 +915,7 @@ pub struct Dependency {
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -953,17 +974,21 @@ pub struct Decision {
     pub title: Text,
     pub text: Text,
     /// Measure (or component) ids the decision concerns.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub measures: Vec<String>,
     /// Schema 1.1: goal or sub-goal ids the decision concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::tight"
+    )]
     pub goals: Vec<String>,
     /// Schema 1.1: whether `date` is stated or inferred (e.g. taken from a case number).
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
 
