@@ -246,8 +246,8 @@ pub fn DecisionHistory(feed: Arc<Indexed>, id: String) -> impl IntoView {
         .map(|(d, via)| {
             let meeting = Meeting {
                 body: d.body,
-                number: d.meeting.clone(),
-                date: d.date.clone(),
+                number: d.meeting.as_deref().map(String::from),
+                date: d.date.to_string(),
                 decisions: vec![],
             };
             let anchor = meeting.key();
@@ -266,7 +266,7 @@ pub fn DecisionHistory(feed: Arc<Indexed>, id: String) -> impl IntoView {
             view! {
                 <li class=format!("history-item {}", state_class(d.state))>
                     <p class="dec-head">
-                        <time datetime=d.date.clone()>{move || format_date(&date, i.lang())}</time>
+                        <time datetime=d.date.to_string()>{move || format_date(&date, i.lang())}</time>
                         <BasisMark basis=d.basis note=d.basis_note.clone()/> " · "
                         <strong>{format!("{} {}", d.body.code(), d.case)}</strong>
                         {move || meeting_no.clone().map(|n| format!(" ({})", i.tf(K::MeetingNumber, &[("n", &n)])))}

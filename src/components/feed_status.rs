@@ -165,7 +165,7 @@ pub fn UpdatedLine(outcome: Signal<Option<FeedOutcome>>) -> impl IntoView {
                 view! {
                     <p class="updated" class:stale=s.stale>
                         {t(lang, K::DataUpdated)} ": "
-                        <time datetime=meta.published.clone()>{format_date(&meta.published, lang)}</time>
+                        <time datetime=meta.published.to_string()>{format_date(&meta.published, lang)}</time>
                         " · " {meta.version_label.get(lang).to_string()}
                         " · " {t(lang, K::FetchedAt)} " " {fetched_time(s.fetched_at, lang)}
                     </p>

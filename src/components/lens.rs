@@ -30,7 +30,7 @@ pub fn ActorLens() -> impl IntoView {
             actors.sort_by_key(|a| a.name.get(lang).to_lowercase());
             let opts = actors
                 .into_iter()
-                .map(|a| view! { <option value=a.id.clone() selected=a.id == current>{a.name.get(lang).to_string()}</option> })
+                .map(|a| view! { <option value=a.id.to_string() selected=a.id == current>{a.name.get(lang).to_string()}</option> })
                 .collect_view();
             view! { <optgroup label=t(lang, label)>{opts}</optgroup> }
         };

@@ -102,7 +102,7 @@ pub fn RiskEntry(
             .concerns
             .iter()
             .filter(|c| feed.measure(c).is_none())
-            .cloned()
+            .map(|c| c.to_string())
             .collect();
         let fx = feed.clone();
         let other_names = move || {
@@ -124,7 +124,7 @@ pub fn RiskEntry(
         move || sources_line(&fx, &src, i.lang())
     };
     view! {
-        <li class="risk" data-risk=risk.id.clone()>
+        <li class="risk" data-risk=risk.id.to_string()>
             <p class="risk-head">
                 <span class="risk-no" aria-hidden="true">{number}</span>
                 <span class=kind_class>{tr(i, labels::risk_kind(kind))}</span>" "

@@ -94,7 +94,7 @@ pub fn inferred_of_measure(feed: &Feed, mi: usize, lang: Lang) -> Vec<Inferred<'
             .iter()
             .find(|x| x.id == g.goal)
             .map(|x| x.name.get(lang).to_string())
-            .unwrap_or_else(|| g.goal.clone());
+            .unwrap_or_else(|| g.goal.to_string());
         push(FactKind::GoalLink, g.basis, about, g.note.as_ref());
     }
     if let Some(s) = &m.standing {
@@ -125,7 +125,7 @@ pub fn inferred_of_measure(feed: &Feed, mi: usize, lang: Lang) -> Vec<Inferred<'
         push(
             FactKind::Status,
             s.basis,
-            s.as_of.clone(),
+            s.as_of.to_string(),
             s.basis_note.as_ref(),
         );
     }

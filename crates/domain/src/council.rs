@@ -62,13 +62,13 @@ pub fn meetings(decisions: &[Decision], bodies: &BTreeSet<Body>) -> Vec<Meeting>
             Some(m) => {
                 m.decisions.push(i);
                 if sort_day(&d.date) < sort_day(&m.date) {
-                    m.date = d.date.clone();
+                    m.date = d.date.to_string();
                 }
             }
             None => out.push(Meeting {
                 body: d.body,
-                number: d.meeting.clone(),
-                date: d.date.clone(),
+                number: d.meeting.clone().map(Into::into),
+                date: d.date.to_string(),
                 decisions: vec![i],
             }),
         }
@@ -139,13 +139,16 @@ mod tests {
             id: id.into(),
             body,
             case: id.into(),
-            meeting: meeting.map(String::from),
+            meeting: meeting.map(crate::model::SmallStr::from),
             date: date.into(),
             case_type: None,
             state: DecisionState::Proposed,
             title: Text::nb(id),
             text: Text::nb(id),
-            measures: measures.iter().map(|s| s.to_string()).collect(),
+            measures: measures
+                .iter()
+                .map(|s| crate::model::SmallStr::from(*s))
+                .collect(),
             sources: vec![],
         }
     }

@@ -57,7 +57,7 @@ pub struct StatusSnap {
 impl From<&Status> for StatusSnap {
     fn from(s: &Status) -> Self {
         StatusSnap {
-            as_of: s.as_of.clone(),
+            as_of: s.as_of.to_string(),
             lifecycle: s.lifecycle,
             rag: s.rag,
             risk: s.risk,
@@ -378,7 +378,7 @@ pub fn slip_months(old: &When, new: &When) -> Option<i32> {
 
 fn when(ms: &Milestone) -> When {
     When {
-        date: ms.date.clone(),
+        date: ms.date.to_string(),
         qualifier: ms.qualifier,
     }
 }
@@ -473,9 +473,9 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
             None => push(
                 m.as_deref(),
                 ChangeKind::DependencyAdded {
-                    dependency: d.id.clone(),
-                    from: d.from.clone(),
-                    to: d.to.clone(),
+                    dependency: d.id.to_string(),
+                    from: d.from.to_string(),
+                    to: d.to.to_string(),
                     kind: d.kind,
                     critical: d.critical,
                 },
@@ -484,9 +484,9 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
             Some(o) if o.kind != d.kind || o.critical != d.critical || o.to != d.to => push(
                 m.as_deref(),
                 ChangeKind::DependencyChanged {
-                    dependency: d.id.clone(),
-                    from: d.from.clone(),
-                    to: d.to.clone(),
+                    dependency: d.id.to_string(),
+                    from: d.from.to_string(),
+                    to: d.to.to_string(),
                     old_kind: o.kind,
                     new_kind: d.kind,
                     old_critical: o.critical,
@@ -503,9 +503,9 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
             push(
                 m.as_deref(),
                 ChangeKind::DependencyRemoved {
-                    dependency: o.id.clone(),
-                    from: o.from.clone(),
-                    to: o.to.clone(),
+                    dependency: o.id.to_string(),
+                    from: o.from.to_string(),
+                    to: o.to.to_string(),
                     kind: o.kind,
                     critical: o.critical,
                 },
@@ -522,7 +522,11 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
             ChangeKind::StandingChanged {
                 old: state(old),
                 new: state(new),
-                decision: new.meta.standing.as_ref().and_then(|s| s.decision.clone()),
+                decision: new
+                    .meta
+                    .standing
+                    .as_ref()
+                    .and_then(|s| s.decision.clone().map(Into::into)),
             },
             &mut out,
         );
@@ -535,9 +539,9 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
             push(
                 None,
                 ChangeKind::DecisionAdded {
-                    decision: d.id.clone(),
+                    decision: d.id.to_string(),
                     title: d.title.clone(),
-                    date: d.date.clone(),
+                    date: d.date.to_string(),
                 },
                 &mut out,
             );
@@ -571,7 +575,10 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
         out.push(ChangeKind::StandingChanged {
             old: o.standing.as_ref().map(|s| s.state),
             new: m.standing.as_ref().map(|s| s.state),
-            decision: m.standing.as_ref().and_then(|s| s.decision.clone()),
+            decision: m
+                .standing
+                .as_ref()
+                .and_then(|s| s.decision.clone().map(Into::into)),
         });
     }
 
@@ -583,7 +590,7 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
             Some(c) => c,
             None => {
                 out.push(ChangeKind::MilestoneAdded {
-                    milestone: ms.id.clone(),
+                    milestone: ms.id.to_string(),
                     title: ms.title.clone(),
                     new: when(ms),
                 });
@@ -593,10 +600,10 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
         matched_old.insert(x.id.as_str());
         if via_replaces && ms.target_changed {
             out.push(ChangeKind::MilestoneReplaced {
-                old_milestone: x.id.clone(),
+                old_milestone: x.id.to_string(),
                 old_title: x.title.clone(),
                 old: when(x),
-                milestone: ms.id.clone(),
+                milestone: ms.id.to_string(),
                 title: ms.title.clone(),
                 new: when(ms),
             });
@@ -604,7 +611,7 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
             let (old, new) = (when(x), when(ms));
             let months = slip_months(&old, &new).unwrap_or(0);
             out.push(ChangeKind::MilestoneMoved {
-                milestone: ms.id.clone(),
+                milestone: ms.id.to_string(),
                 title: ms.title.clone(),
                 old,
                 new,
@@ -615,7 +622,7 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
     for x in &o.milestones {
         if !matched_old.contains(x.id.as_str()) {
             out.push(ChangeKind::MilestoneRemoved {
-                milestone: x.id.clone(),
+                milestone: x.id.to_string(),
                 title: x.title.clone(),
                 old: when(x),
             });
@@ -632,42 +639,42 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
             .find(|(i, x)| !used[*i] && x.phase == p.phase);
         match found {
             None => out.push(ChangeKind::PhaseAdded {
-                phase: p.phase.clone(),
-                start: p.start.clone(),
-                end: p.end.clone(),
+                phase: p.phase.to_string(),
+                start: p.start.to_string(),
+                end: p.end.clone().map(Into::into),
             }),
             Some((i, x)) => {
                 used[i] = true;
                 if phase_key(x) != phase_key(p) {
                     let start_months = slip_months(
                         &When {
-                            date: x.start.clone(),
+                            date: x.start.to_string(),
                             qualifier: Some(Qualifier::From),
                         },
                         &When {
-                            date: p.start.clone(),
+                            date: p.start.to_string(),
                             qualifier: Some(Qualifier::From),
                         },
                     );
                     let end_months = match (&x.end, &p.end) {
                         (Some(a), Some(b)) => slip_months(
                             &When {
-                                date: a.clone(),
+                                date: a.to_string(),
                                 qualifier: None,
                             },
                             &When {
-                                date: b.clone(),
+                                date: b.to_string(),
                                 qualifier: None,
                             },
                         ),
                         _ => None,
                     };
                     out.push(ChangeKind::PhaseMoved {
-                        phase: p.phase.clone(),
-                        old_start: x.start.clone(),
-                        old_end: x.end.clone(),
-                        new_start: p.start.clone(),
-                        new_end: p.end.clone(),
+                        phase: p.phase.to_string(),
+                        old_start: x.start.to_string(),
+                        old_end: x.end.clone().map(Into::into),
+                        new_start: p.start.to_string(),
+                        new_end: p.end.clone().map(Into::into),
                         start_months,
                         end_months,
                     });
@@ -678,9 +685,9 @@ pub fn measure_changes(o: &Measure, m: &Measure) -> Vec<ChangeKind> {
     for (i, x) in o.phases.iter().enumerate() {
         if !used[i] {
             out.push(ChangeKind::PhaseRemoved {
-                phase: x.phase.clone(),
-                start: x.start.clone(),
-                end: x.end.clone(),
+                phase: x.phase.to_string(),
+                start: x.start.to_string(),
+                end: x.end.clone().map(Into::into),
             });
         }
     }
@@ -825,7 +832,7 @@ pub fn ghosts(old: &Measure, new: &Measure, scale: &Scale) -> Vec<Ghost> {
         };
         out.push(Ghost::Marker {
             title: ms.title.clone(),
-            date: ms.date.clone(),
+            date: ms.date.to_string(),
             x: mk.x,
             w: mk.w,
             point: mk.point,
@@ -1177,7 +1184,7 @@ mod tests {
             basis_note: None,
             phase: phase.into(),
             start: start.into(),
-            end: end.map(String::from),
+            end: end.map(crate::model::SmallStr::from),
             note: None,
             sources: vec![],
         };

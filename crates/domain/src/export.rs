@@ -187,16 +187,19 @@ pub fn csv(feed: &Feed, rows: &[usize], lang: Lang) -> String {
             .unwrap_or_default();
         let counts = crate::risk::counts(feed, i);
         let cells = [
-            m.id.clone(),
-            m.short_name.clone().unwrap_or_default(),
+            m.id.to_string(),
+            m.short_name.as_deref().unwrap_or_default().to_string(),
             m.name.get(lang).to_string(),
-            m.parent.clone().unwrap_or_default(),
+            m.parent.as_deref().unwrap_or_default().to_string(),
             goal,
             rank,
             status
                 .map(|s| lifecycle_key(s.lifecycle).to_string())
                 .unwrap_or_default(),
-            status.map(|s| s.as_of.clone()).unwrap_or_default(),
+            status
+                .map(|s| s.as_of.clone())
+                .unwrap_or_default()
+                .to_string(),
             phases,
             milestones,
             feed.standing_of(m)
@@ -464,7 +467,7 @@ mod tests {
         let one = csv(&f, &[1], Lang::En);
         assert!(one.starts_with("\u{feff}Id;Code;Name;"));
         assert_eq!(one.matches("\r\n").count(), 2);
-        assert!(one.contains(&f.measures[1].id));
+        assert!(one.contains(&*f.measures[1].id));
     }
 
     /// The CSV's cells by heading, for the row of measure `id`.

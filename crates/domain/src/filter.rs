@@ -221,7 +221,7 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
                 .actors
                 .iter()
                 .filter(|a| a.kind == want && used.contains(a.id.as_str()))
-                .map(|a| (a.name.get(lang).to_lowercase(), a.id.clone()))
+                .map(|a| (a.name.get(lang).to_lowercase(), a.id.to_string()))
                 .collect();
             v.sort();
             v.into_iter().map(|(_, id)| id).collect()
@@ -230,7 +230,7 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
             let mut g: Vec<_> = feed
                 .goals
                 .iter()
-                .map(|g| (g.number, g.id.clone()))
+                .map(|g| (g.number, g.id.to_string()))
                 .collect();
             g.sort();
             g.into_iter().map(|(_, id)| id).collect()
@@ -240,7 +240,7 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
             .map(|l| lifecycle_key(*l).to_string())
             .chain([STATUS_UNKNOWN.to_string()])
             .collect(),
-        Facet::Phase => feed.phases.iter().map(|p| p.id.clone()).collect(),
+        Facet::Phase => feed.phases.iter().map(|p| p.id.to_string()).collect(),
     }
 }
 
@@ -750,7 +750,7 @@ mod tests {
     fn or_within_a_facet_and_across_facets() {
         let f = feed();
         let idx = Index::new(&f);
-        let goals: Vec<String> = f.goals.iter().map(|g| g.id.clone()).collect();
+        let goals: Vec<String> = f.goals.iter().map(|g| g.id.to_string()).collect();
         let count_for = |sel: &[&str]| {
             let mut flt = Filter::default();
             for s in sel {
@@ -790,7 +790,10 @@ mod tests {
         assert_eq!(r.counts[&Facet::Goal], all.counts[&Facet::Goal]);
         // the chosen option's count equals the number of matches
         assert_eq!(
-            r.counts[&Facet::Goal].get(&g0).copied().unwrap_or(0),
+            r.counts[&Facet::Goal]
+                .get(g0.as_str())
+                .copied()
+                .unwrap_or(0),
             r.matched.len()
         );
     }
@@ -811,7 +814,7 @@ mod tests {
             .position(|m| Some(m.id.as_str()) == child.parent.as_deref())
             .unwrap();
         let flt = Filter {
-            text: child.id.clone(),
+            text: child.id.to_string(),
             ..Filter::default()
         };
         let r = apply(&f, &idx, &flt);
@@ -866,7 +869,7 @@ mod tests {
     fn ids(f: &Feed, r: &FilterResult) -> Vec<String> {
         r.matched
             .iter()
-            .map(|&i| f.measures[i].id.clone())
+            .map(|&i| f.measures[i].id.to_string())
             .collect()
     }
 

@@ -22,13 +22,13 @@ impl DepGraph {
                 continue;
             }
             g.prerequisites
-                .entry(d.from.clone())
+                .entry(d.from.to_string())
                 .or_default()
-                .push((d.to.clone(), i));
+                .push((d.to.to_string(), i));
             g.dependents
-                .entry(d.to.clone())
+                .entry(d.to.to_string())
                 .or_default()
-                .push((d.from.clone(), i));
+                .push((d.from.to_string(), i));
         }
         g
     }
@@ -134,7 +134,7 @@ mod tests {
         Dependency {
             basis: Default::default(),
             basis_note: None,
-            id: format!("{from}->{to}"),
+            id: format!("{from}->{to}").into(),
             from: from.into(),
             to: to.into(),
             kind,

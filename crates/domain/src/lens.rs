@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::date::{DateSpan, Ymd};
-use crate::model::{Feed, Role};
+use crate::model::{Feed, Role, SmallStr};
 
 /// One measure as seen by the actor.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,8 +48,8 @@ pub fn add_months(d: Ymd, months: u32) -> Ymd {
 }
 
 /// The actor and every actor under it (by `parent`), with a depth guard against cycles.
-fn family(feed: &Feed, actor: &str) -> Vec<String> {
-    let mut out = vec![actor.to_string()];
+fn family(feed: &Feed, actor: &str) -> Vec<SmallStr> {
+    let mut out = vec![SmallStr::from(actor)];
     let mut i = 0;
     while i < out.len() && out.len() < 1000 {
         let cur = out[i].clone();
@@ -71,7 +71,7 @@ pub fn actor_lens(feed: &Feed, actor: &str, today: Ymd) -> Lens {
             .actors
             .iter()
             .filter(|r| fam.contains(&r.actor))
-            .map(|r| (r.actor.clone(), r.role))
+            .map(|r| (r.actor.to_string(), r.role))
             .collect();
         let benefits: Vec<usize> = m
             .benefits
@@ -306,7 +306,7 @@ mod tests {
         let all = crate::risk::all(f);
         risks_for_actor(f, actor, &lens)
             .into_iter()
-            .map(|(i, why)| (all[i].risk.id.clone(), why))
+            .map(|(i, why)| (all[i].risk.id.to_string(), why))
             .collect()
     }
 

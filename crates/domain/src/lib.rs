@@ -19,6 +19,7 @@ pub mod model;
 pub mod priority;
 pub mod risk;
 pub mod roadmap;
+pub mod small;
 pub mod source;
 pub mod standing;
 pub mod text;

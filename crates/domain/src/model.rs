@@ -26,6 +26,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::small::SmallStr;
+
 /// The major schema version this build understands.
 pub const SUPPORTED_MAJOR: u64 = 1;
 
@@ -47,13 +49,13 @@ pub struct Text {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceRef {
     /// Id of a document in `meta.sources`, e.g. `"000"`.
-    pub doc: String,
+    pub doc: SmallStr,
     /// Line or line range in that document: `L276` or `L276-L283`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lines: Option<String>,
+    pub lines: Option<SmallStr>,
     /// Case number in the council papers, e.g. `20/23`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case: Option<String>,
+    pub case: Option<SmallStr>,
     /// Short verbatim quote, in the language of the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -111,14 +113,14 @@ pub struct Feed {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {
     /// Semantic version of the feed format, e.g. `1.0.0`. Apps refuse an unknown major version.
-    pub schema_version: String,
+    pub schema_version: SmallStr,
     /// Stable id of this version of the feed, e.g. `veikart-2023-05`.
-    pub id: String,
+    pub id: SmallStr,
     pub title: Text,
     /// Human label of this version, e.g. "Mai 2023 (NUIT 2/2023)".
     pub version_label: Text,
     /// Date the content describes (`YYYY-MM-DD` or coarser).
-    pub published: String,
+    pub published: SmallStr,
     pub publisher: Text,
     /// URL (relative to this feed or absolute http(s)) of the previous version, for comparisons.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,10 +179,10 @@ pub struct Standing {
     pub state: StandingState,
     /// Id of the decision (in `decisions`) that put it in this state, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decision: Option<String>,
+    pub decision: Option<SmallStr>,
     /// Since when (any date precision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub since: Option<String>,
+    pub since: Option<SmallStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
@@ -196,7 +198,7 @@ pub struct Standing {
 /// are goal, sub-goal or measure ids (a measure with sub-measures is an area).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PriorityList {
-    pub id: String,
+    pub id: SmallStr,
     /// The list's name as the UI shows it, e.g. «De fem prioriterte samhandlingstiltakene».
     pub name: Text,
     /// Short label for a rank badge, e.g. «Prioritet». Default: the app's word for priority.
@@ -218,7 +220,7 @@ pub struct RankedItem {
     /// 1 is first. Unique within the list.
     pub rank: u32,
     /// Id of a goal, sub-goal or measure.
-    pub item: String,
+    pub item: SmallStr,
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -230,11 +232,11 @@ pub struct RankedItem {
 /// Schema 1.1: a rule that governs the roadmap.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Principle {
-    pub id: String,
+    pub id: SmallStr,
     pub text: Text,
     /// Ids of the priority lists, goals or measures it applies to (empty: the whole feed).
     #[serde(default, deserialize_with = "crate::de::tight")]
-    pub applies_to: Vec<String>,
+    pub applies_to: Vec<SmallStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standing: Option<Standing>,
     #[serde(default, deserialize_with = "crate::de::tight")]
@@ -287,7 +289,7 @@ pub enum Level {
 /// Schema 1.1: a risk or precondition, of the whole feed or of one measure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Risk {
-    pub id: String,
+    pub id: SmallStr,
     #[serde(default)]
     pub kind: RiskKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,13 +308,13 @@ pub struct Risk {
     pub mitigation: Option<Text>,
     /// Actor id of whoever owns the risk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
+    pub owner: Option<SmallStr>,
     /// When the risk was stated (any precision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
+    pub as_of: Option<SmallStr>,
     /// Measure or component ids it concerns (feed-level risks; empty: all).
     #[serde(default, deserialize_with = "crate::de::tight")]
-    pub concerns: Vec<String>,
+    pub concerns: Vec<SmallStr>,
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
     pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -368,7 +370,7 @@ pub struct Funding {
 /// Schema 1.1: counts of the portfolio at one time, as the papers give them (unknown: absent).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PortfolioSnapshot {
-    pub as_of: String,
+    pub as_of: SmallStr,
     /// Active measures (aktive tiltak).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<u32>,
@@ -389,7 +391,7 @@ pub struct PortfolioSnapshot {
     pub text: Text,
     /// Actor id of whoever reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported_by: Option<String>,
+    pub reported_by: Option<SmallStr>,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
@@ -415,7 +417,7 @@ pub enum SourceKind {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceDoc {
-    pub id: String,
+    pub id: SmallStr,
     pub title: Text,
     pub kind: SourceKind,
     /// Council body, e.g. `NUIT`.
@@ -423,9 +425,9 @@ pub struct SourceDoc {
     pub body: Option<Body>,
     /// Meeting number, e.g. `2/2023`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meeting: Option<String>,
+    pub meeting: Option<SmallStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<SmallStr>,
     /// http(s) link, only for documents that are public on the web.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -433,7 +435,7 @@ pub struct SourceDoc {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Goal {
-    pub id: String,
+    pub id: SmallStr,
     /// The goal's number (1 to 5 for the strategic goals of Nasjonal e-helsestrategi), shown
     /// after the feed's top-level word (`meta.terms.goal_singular`, default «Mål»).
     pub number: u32,
@@ -451,7 +453,7 @@ pub struct Goal {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SubGoal {
-    pub id: String,
+    pub id: SmallStr,
     pub name: Text,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
@@ -460,10 +462,10 @@ pub struct SubGoal {
 /// A phase of the value chain (verdikjede), e.g. utprøving, innføring.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Phase {
-    pub id: String,
+    pub id: SmallStr,
     pub name: Text,
     /// `#rrggbb`.
-    pub color: String,
+    pub color: SmallStr,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
@@ -479,14 +481,14 @@ pub enum ActorKind {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Actor {
-    pub id: String,
+    pub id: SmallStr,
     pub kind: ActorKind,
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short_name: Option<String>,
+    pub short_name: Option<SmallStr>,
     /// Id of a containing organisation (an HF's RHF), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<SmallStr>,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
@@ -494,15 +496,15 @@ pub struct Actor {
 /// Shared infrastructure measures depend on: kjernejournal, HelseID, SFM …
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Component {
-    pub id: String,
+    pub id: SmallStr,
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short_name: Option<String>,
+    pub short_name: Option<SmallStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Actor id of the organisation that runs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operator: Option<String>,
+    pub operator: Option<SmallStr>,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
@@ -526,10 +528,10 @@ impl Basis {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GoalLink {
     /// Id of a goal.
-    pub goal: String,
+    pub goal: SmallStr,
     /// Id of one of that goal's sub-goals, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_goal: Option<String>,
+    pub sub_goal: Option<SmallStr>,
     #[serde(default)]
     pub basis: Basis,
     /// Why the link holds (required in practice for `inferred`).
@@ -579,13 +581,13 @@ impl Role {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ActorRole {
-    pub actor: String,
+    pub actor: SmallStr,
     pub role: Role,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Schema 1.1: when the role held, e.g. `2020` or `2019/2023` (owners change).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
+    pub period: Option<SmallStr>,
     /// Schema 1.1: stated in a source, or inferred by the editors.
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
     pub basis: Basis,
@@ -599,14 +601,14 @@ pub struct ActorRole {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PhasePeriod {
     /// Id of a phase.
-    pub phase: String,
+    pub phase: SmallStr,
     /// Start date. Required in 1.0. Schema 1.1: may be missing (empty) when the phase has an
     /// `order` in a known sequence or is `ongoing` with an unknown start.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub start: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub start: SmallStr,
     /// Missing end: open-ended (still going on, or end unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    pub end: Option<SmallStr>,
     /// Schema 1.1: position in the measure's sequence of phases (1 is first), for a sequence
     /// known without dates, e.g. kartlegging → utredning → gjennomføring. Unique per measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -664,15 +666,15 @@ pub enum MilestoneKind {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Milestone {
-    pub id: String,
+    pub id: SmallStr,
     pub title: Text,
-    pub date: String,
+    pub date: SmallStr,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     #[serde(default)]
     pub kind: MilestoneKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_date: Option<String>,
+    pub original_date: Option<SmallStr>,
     /// The date as the source words it ("høsten 2023"), shown beside the computed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_text: Option<Text>,
@@ -686,7 +688,7 @@ pub struct Milestone {
     /// Schema 1.1: id of the milestone in the previous version that this one is (same target,
     /// new id). The comparison then matches the two. Must not name a milestone of this feed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replaces: Option<String>,
+    pub replaces: Option<SmallStr>,
     /// Schema 1.1: with `replaces`, the target itself changed, so the comparison reports
     /// "replaced by a different target" and no slip in months.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -723,7 +725,7 @@ pub struct Ambition {
     pub value: Option<f64>,
     /// `%` or a count unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<SmallStr>,
     pub text: Text,
     /// Schema 1.1: the value is approximate («omtrent», «over halvparten»).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -740,12 +742,12 @@ pub struct Ambition {
 pub struct Baseline {
     /// Date of the measurement, as precise as known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<SmallStr>,
     pub metric: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<SmallStr>,
     pub text: Text,
     /// Schema 1.1: the value is approximate («omtrent en tredjedel»).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -775,7 +777,7 @@ pub enum Lifecycle {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Status {
     /// When the status was true.
-    pub as_of: String,
+    pub as_of: SmallStr,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rag: Option<Rag>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -783,7 +785,7 @@ pub struct Status {
     pub lifecycle: Lifecycle,
     /// Actor id of whoever reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported_by: Option<String>,
+    pub reported_by: Option<SmallStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
     /// Schema 1.1: whether the status is stated or inferred (e.g. a colour read off a slide).
@@ -798,7 +800,7 @@ pub struct Status {
 /// One cell of the "Resultat og nytte" matrix: the benefit for an actor group, scored `+` … `+++++`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Benefit {
-    pub actor_group: String,
+    pub actor_group: SmallStr,
     /// Number of plus signs, 1–5; a range such as `+/++` is given as `score` 1 and `score_max` 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u8>,
@@ -812,14 +814,14 @@ pub struct Benefit {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Measure {
-    pub id: String,
+    pub id: SmallStr,
     /// Id of the area or programme this is a sub-measure of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<SmallStr>,
     pub name: Text,
     /// Code used in the papers: `PLL`, `KI-2`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short_name: Option<String>,
+    pub short_name: Option<SmallStr>,
     /// Other names the papers use for the same measure.
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub aliases: Vec<Text>,
@@ -900,11 +902,11 @@ impl DependencyKind {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Dependency {
-    pub id: String,
+    pub id: SmallStr,
     /// The dependent: a measure or component id.
-    pub from: String,
+    pub from: SmallStr,
     /// The prerequisite: a measure or component id.
-    pub to: String,
+    pub to: SmallStr,
     pub kind: DependencyKind,
     #[serde(default)]
     pub critical: bool,
@@ -959,14 +961,14 @@ pub enum DecisionState {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Decision {
-    pub id: String,
+    pub id: SmallStr,
     pub body: Body,
     /// Case number, e.g. `20/23`.
-    pub case: String,
+    pub case: SmallStr,
     /// Meeting number, e.g. `2/2023`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meeting: Option<String>,
-    pub date: String,
+    pub meeting: Option<SmallStr>,
+    pub date: SmallStr,
     /// Sakstype: Godkjenning, Orientering, Drøfting, Anbefaling …
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_type: Option<Text>,
@@ -975,14 +977,14 @@ pub struct Decision {
     pub text: Text,
     /// Measure (or component) ids the decision concerns.
     #[serde(default, deserialize_with = "crate::de::tight")]
-    pub measures: Vec<String>,
+    pub measures: Vec<SmallStr>,
     /// Schema 1.1: goal or sub-goal ids the decision concerns.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::de::tight"
     )]
-    pub goals: Vec<String>,
+    pub goals: Vec<SmallStr>,
     /// Schema 1.1: whether `date` is stated or inferred (e.g. taken from a case number).
     #[serde(default, skip_serializing_if = "Basis::is_stated")]
     pub basis: Basis,

@@ -143,7 +143,7 @@ pub fn lanes_in(
             for g in goals {
                 let goal = &feed.goals[g];
                 lanes.push(Lane {
-                    key: goal.id.clone(),
+                    key: goal.id.to_string(),
                     kind: LaneKind::Goal {
                         number: goal.number,
                     },
@@ -187,7 +187,7 @@ pub fn lanes_in(
                 let rows = by_actor.remove(actor.id.as_str()).unwrap_or_default();
                 if !rows.is_empty() {
                     lanes.push(Lane {
-                        key: actor.id.clone(),
+                        key: actor.id.to_string(),
                         kind: LaneKind::Actor,
                         source_index: Some(a),
                         rows: ordered(rows),

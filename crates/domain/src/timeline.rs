@@ -267,7 +267,7 @@ pub fn bars_at(m: &Measure, scale: &Scale, reference: Option<Ymd>) -> Vec<Bar> {
                 };
                 return Some(Bar {
                     index,
-                    phase: p.phase.clone(),
+                    phase: p.phase.to_string(),
                     x,
                     w: (x1 - x).max(2.0),
                     open_end: end.is_none(),
@@ -288,7 +288,7 @@ pub fn bars_at(m: &Measure, scale: &Scale, reference: Option<Ymd>) -> Vec<Bar> {
             };
             Some(Bar {
                 index,
-                phase: p.phase.clone(),
+                phase: p.phase.to_string(),
                 x,
                 w: (x1 - x).max(2.0),
                 open_end: e.is_none(),

@@ -1850,9 +1850,9 @@ mod tests {
             let edges = next(3 * nodes + 1);
             let deps: Vec<Dependency> = (0..edges)
                 .map(|i| Dependency {
-                    id: format!("d{i}"),
-                    from: format!("n{}", next(nodes)),
-                    to: format!("n{}", next(nodes)),
+                    id: format!("d{i}").into(),
+                    from: format!("n{}", next(nodes)).into(),
+                    to: format!("n{}", next(nodes)).into(),
                     kind: match next(5) {
                         0 => DependencyKind::Competes,
                         1 => DependencyKind::BuildsOn,

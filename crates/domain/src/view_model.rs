@@ -113,7 +113,7 @@ mod tests {
         });
         let index = Index::new(&f);
         let all = apply(&f, &index, &Filter::default());
-        let open: BTreeSet<String> = f.measures.iter().map(|m| m.id.clone()).collect();
+        let open: BTreeSet<String> = f.measures.iter().map(|m| m.id.to_string()).collect();
         let inp = ModelInputs {
             grouping: Grouping::Goal,
             list: index.list(None),
@@ -135,7 +135,7 @@ mod tests {
         // A search that matches the parent only: its child is not drawn.
         let parent = f.measures.iter().find(|x| x.parent.is_none()).unwrap();
         let flt = Filter {
-            text: parent.id.clone(),
+            text: parent.id.to_string(),
             ..Filter::default()
         };
         let res = apply(&f, &index, &flt);

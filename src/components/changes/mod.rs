@@ -274,9 +274,9 @@ pub fn ChangeList() -> impl IntoView {
                 <p class="compared">
                     {t(lang, K::ComparedWith)} " "
                     <strong>{of.meta.version_label.get(lang).to_string()}</strong>
-                    " (" <time datetime=of.meta.published.clone()>{format_date(&of.meta.published, lang)}</time> ") → "
+                    " (" <time datetime=of.meta.published.to_string()>{format_date(&of.meta.published, lang)}</time> ") → "
                     <strong>{nf.meta.version_label.get(lang).to_string()}</strong>
-                    " (" <time datetime=nf.meta.published.clone()>{format_date(&nf.meta.published, lang)}</time> ")"
+                    " (" <time datetime=nf.meta.published.to_string()>{format_date(&nf.meta.published, lang)}</time> ")"
                 </p>
                 <p class="hint">{t(lang, K::ChangesNote)}</p>
                 {chips}

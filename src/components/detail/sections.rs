@@ -29,12 +29,12 @@ pub fn sources_line(ix: &Indexed, sources: &[SourceRef], lang: Lang) -> String {
             let doc = ix
                 .source_doc(&s.doc)
                 .map(|d| d.title.get(lang).to_string())
-                .unwrap_or_else(|| s.doc.clone());
+                .unwrap_or_else(|| s.doc.to_string());
             let case = s
                 .case
                 .as_ref()
                 .map(|c| tf(lang, K::SourceCase, &[("c", c)]));
-            [Some(doc), case, s.lines.clone()]
+            [Some(doc), case, s.lines.as_deref().map(String::from)]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
@@ -286,7 +286,7 @@ pub fn DetailBody(
         move || sources_line(&fx, &src, i.lang())
     };
     let kicker = {
-        let code = m.short_name.clone();
+        let code = m.short_name.as_deref().map(String::from);
         // the rank in each list that names the measure, in the list's own word
         let ranks: Vec<(veikart_domain::model::Text, u32)> = f
             .feed()
@@ -334,8 +334,8 @@ pub fn DetailBody(
         <Section title=K::Milestones empty=m.milestones.is_empty()><ul>{milestones}</ul></Section>
         <Section title=K::Status empty=m.status.is_empty()><ul>{status}</ul></Section>
         {risks}
-        <MeasureChanges id=m.id.clone()/>
-        <DecisionHistory feed=feed.clone() id=m.id.clone()/>
+        <MeasureChanges id=m.id.to_string()/>
+        <DecisionHistory feed=feed.clone() id=m.id.to_string()/>
         <section class="detail-section sources">
             <h3>{tr(i, K::Sources)}</h3>
             <p>{sources}</p>

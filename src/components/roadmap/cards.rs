@@ -101,7 +101,7 @@ fn Card(key: u64) -> impl IntoView {
     move || {
         let f = ctx.feed.get()?;
         let m = f.feed().measures.get(mi)?.clone();
-        let id = m.id.clone();
+        let id = m.id.to_string();
         let published = f.ix.published();
         let today = app.clock.today();
         let next = next_milestone(&m, today);
@@ -133,8 +133,9 @@ fn Card(key: u64) -> impl IntoView {
         let card_name = m.name.clone();
         let code = m
             .short_name
-            .clone()
-            .filter(|c| Some(c.as_str()) != m.name.nb.as_deref());
+            .as_deref()
+            .filter(|c| Some(*c) != m.name.nb.as_deref())
+            .map(String::from);
         let risks = veikart_domain::risk::counts(f.feed(), mi);
         let withdrawn = ctx.is_withdrawn(mi);
         let rank = move || {

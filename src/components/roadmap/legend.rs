@@ -19,7 +19,7 @@ pub fn Legend() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(n, p)| {
-                    let fill = p.color.clone();
+                    let fill = p.color.to_string();
                     let pat = format!("url(#{})", pattern_id(n));
                     view! {
                         <li>

@@ -133,7 +133,7 @@ impl RoadmapCtx {
             };
             res.opened_for_matches
                 .iter()
-                .map(|&i| f.feed().measures[i].id.clone())
+                .map(|&i| f.feed().measures[i].id.to_string())
                 .collect()
         });
         let expanded = Memo::new(move |_| forced.with(|fo| view.with(|v| v.expanded(fo))));

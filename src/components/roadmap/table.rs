@@ -111,7 +111,7 @@ fn TableRow(lane: usize, key: u64) -> impl IntoView {
             .collect_view();
         let label = m.clone();
         Some(view! {
-            <tr data-measure=m.id.clone() class:withdrawn=withdrawn>
+            <tr data-measure=m.id.to_string() class:withdrawn=withdrawn>
                 <th scope="row" style:padding-left=indent>
                     <MeasureLink id=m.id.clone()>{move || measure_label(&label, i.lang())}</MeasureLink>
                     <OwnStanding standing=m.standing.clone()/>

@@ -49,7 +49,7 @@ fn src(rng: &mut Rng) -> Vec<SourceRef> {
     let l = 1 + rng.below(900);
     vec![SourceRef {
         doc: "syn".into(),
-        lines: Some(format!("L{l}")),
+        lines: Some(format!("L{l}").into()),
         case: None,
         quote: None,
     }]
@@ -115,7 +115,7 @@ pub fn synth(n: usize, seed: u64) -> Feed {
     let r = &mut rng;
     let meta = Meta {
         schema_version: "1.0.0".into(),
-        id: format!("synthetic-{n}-{seed}"),
+        id: format!("synthetic-{n}-{seed}").into(),
         title: text(
             format!("Syntetisk veikart med {n} tiltak"),
             format!("Synthetic roadmap with {n} measures"),
@@ -146,13 +146,13 @@ pub fn synth(n: usize, seed: u64) -> Feed {
     };
     let goals = (1..=5u32)
         .map(|g| Goal {
-            id: format!("mal-{g}"),
+            id: format!("mal-{g}").into(),
             number: g,
             name: text(format!("Strategisk mål {g}"), format!("Strategic goal {g}")),
             description: None,
             sub_goals: (1..=3)
                 .map(|s| SubGoal {
-                    id: format!("mal-{g}-{s}"),
+                    id: format!("mal-{g}-{s}").into(),
                     name: text(format!("Delmål {g}.{s}"), format!("Sub-goal {g}.{s}")),
                     sources: src(r),
                 })
@@ -172,16 +172,16 @@ pub fn synth(n: usize, seed: u64) -> Feed {
         .collect();
     let mut actors: Vec<Actor> = (0..ORGS)
         .map(|i| Actor {
-            id: format!("org-{i}"),
+            id: format!("org-{i}").into(),
             kind: ActorKind::Organisation,
             name: text(format!("Organisasjon {i}"), format!("Organisation {i}")),
-            short_name: Some(format!("O{i}")),
+            short_name: Some(format!("O{i}").into()),
             parent: None,
             sources: src(r),
         })
         .collect();
     actors.extend((0..GROUPS).map(|i| Actor {
-        id: format!("grp-{i}"),
+        id: format!("grp-{i}").into(),
         kind: ActorKind::ActorGroup,
         name: text(format!("Brukergruppe {i}"), format!("User group {i}")),
         short_name: None,
@@ -190,14 +190,14 @@ pub fn synth(n: usize, seed: u64) -> Feed {
     }));
     let components = (0..COMPONENTS)
         .map(|i| Component {
-            id: format!("komp-{i}"),
+            id: format!("komp-{i}").into(),
             name: text(
                 format!("Felleskomponent {i}"),
                 format!("Shared component {i}"),
             ),
-            short_name: Some(format!("K{i}")),
+            short_name: Some(format!("K{i}").into()),
             description: None,
-            operator: Some(format!("org-{}", i % ORGS)),
+            operator: Some(format!("org-{}", i % ORGS).into()),
             sources: src(r),
         })
         .collect();
@@ -210,7 +210,7 @@ pub fn synth(n: usize, seed: u64) -> Feed {
         let goal = 1 + r.below(5);
         let parent = (i % 10 == 9).then(|| format!("T{:05}", i - 1));
         let mut roles = vec![ActorRole {
-            actor: format!("org-{}", r.below(ORGS)),
+            actor: format!("org-{}", r.below(ORGS)).into(),
             role: Role::Owner,
             note: None,
             period: None,
@@ -225,7 +225,7 @@ pub fn synth(n: usize, seed: u64) -> Feed {
         }
         for &g in &groups {
             roles.push(ActorRole {
-                actor: format!("grp-{g}"),
+                actor: format!("grp-{g}").into(),
                 role: Role::Affected,
                 note: None,
                 period: None,
@@ -246,8 +246,8 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             let end = (!open).then(|| format!("{year}"));
             periods.push(PhasePeriod {
                 phase: PHASES[(first_phase + k).min(PHASES.len() - 1)].0.into(),
-                start,
-                end,
+                start: start.into(),
+                end: end.map(Into::into),
                 note: None,
                 order: None,
                 ongoing: false,
@@ -269,19 +269,19 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                     _ => None,
                 };
                 Milestone {
-                    id: format!("{id}-m{j}"),
+                    id: format!("{id}-m{j}").into(),
                     title: Text {
                         nb: Some(format!("Milepæl {j}: {w_nb}")),
                         ..Text::default()
                     },
-                    date,
+                    date: date.into(),
                     qualifier,
                     kind: if postponed {
                         MilestoneKind::Postponed
                     } else {
                         MilestoneKind::Planned
                     },
-                    original_date: postponed.then(|| format!("{}", y - 1)),
+                    original_date: postponed.then(|| format!("{}", y - 1).into()),
                     date_text: None,
                     basis: Basis::Stated,
                     basis_note: None,
@@ -293,7 +293,7 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             })
             .collect();
         let status = vec![Status {
-            as_of: format!("2026-{:02}", 1 + r.below(10)),
+            as_of: format!("2026-{:02}", 1 + r.below(10)).into(),
             rag: Some([Rag::Green, Rag::Yellow, Rag::Red][r.below(3)]),
             risk: None,
             lifecycle: [
@@ -311,7 +311,7 @@ pub fn synth(n: usize, seed: u64) -> Feed {
         let score = 1 + r.below(4) as u8;
         let benefits: Vec<Benefit> = (0..usize::from(r.chance(30)))
             .map(|_| Benefit {
-                actor_group: format!("grp-{g1}"),
+                actor_group: format!("grp-{g1}").into(),
                 score: Some(score),
                 score_max: r.chance(30).then_some(score + 1),
                 text: None,
@@ -319,21 +319,21 @@ pub fn synth(n: usize, seed: u64) -> Feed {
             })
             .collect();
         measures.push(Measure {
-            id: id.clone(),
-            parent,
+            id: id.clone().into(),
+            parent: parent.map(Into::into),
             name: text(
                 format!("Tiltak {i}: digitale {w_nb}"),
                 format!("Measure {i}: digital {w_en}"),
             ),
-            short_name: Some(format!("S{i}")),
+            short_name: Some(format!("S{i}").into()),
             aliases: vec![],
             description: None,
             priority: (i < 5).then(|| i as u8 + 1),
             goal: Some(GoalLink {
-                goal: format!("mal-{goal}"),
+                goal: format!("mal-{goal}").into(),
                 sub_goal: r
                     .chance(50)
-                    .then(|| format!("mal-{goal}-{}", 1 + r.below(3))),
+                    .then(|| format!("mal-{goal}-{}", 1 + r.below(3)).into()),
                 basis: Basis::Stated,
                 note: None,
                 sources: src(r),
@@ -362,9 +362,9 @@ pub fn synth(n: usize, seed: u64) -> Feed {
                 format!("T{:05}", i - 1 - r.below(i.min(40)))
             };
             dependencies.push(Dependency {
-                id: format!("dep-{i}"),
-                from: id.clone(),
-                to,
+                id: format!("dep-{i}").into(),
+                from: id.clone().into(),
+                to: to.into(),
                 kind: if r.chance(70) {
                     DependencyKind::Requires
                 } else {
@@ -380,16 +380,16 @@ pub fn synth(n: usize, seed: u64) -> Feed {
     }
     let decisions = (0..n.div_ceil(20))
         .map(|k| Decision {
-            id: format!("vedtak-{k}"),
+            id: format!("vedtak-{k}").into(),
             body: Body::Nuit,
-            case: format!("{}/26", k + 1),
+            case: format!("{}/26", k + 1).into(),
             meeting: None,
-            date: format!("2026-{:02}-15", 1 + k % 10),
+            date: format!("2026-{:02}-15", 1 + k % 10).into(),
             case_type: None,
             state: DecisionState::Adopted,
             title: text(format!("Sak {}", k + 1), format!("Case {}", k + 1)),
             text: text("Tatt til orientering.".into(), "Noted.".into()),
-            measures: vec![format!("T{:05}", k * 20)],
+            measures: vec![format!("T{:05}", k * 20).into()],
             goals: vec![],
             basis: Basis::Stated,
             basis_note: None,

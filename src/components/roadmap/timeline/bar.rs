@@ -40,7 +40,7 @@ pub fn Bars(
             .map(|b| {
                 let pi = f.ix.phase_index(&b.phase).unwrap_or(0);
                 let ph = f.feed().phases.get(pi);
-                let color = ph.map(|p| p.color.clone()).unwrap_or_default();
+                let color = ph.map(|p| p.color.to_string()).unwrap_or_default();
                 let name = ph.map(|p| p.name.get(lang).to_string()).unwrap_or(b.phase.clone());
                 let period = &m.phases[b.index];
                 let start = if period.is_dated() {

@@ -91,7 +91,7 @@ pub fn Markers(
                     <text x=sl.x y=LABEL_BASELINES[sl.line] class="ms-label" aria-hidden="true">{when.clone()}</text>
                 });
                 view! {
-                    <g class="milestone" class:inferred=inferred tabindex="-1" role="img" aria-label=title.clone() data-measure=m.id.clone()>
+                    <g class="milestone" class:inferred=inferred tabindex="-1" role="img" aria-label=title.clone() data-measure=m.id.to_string()>
                         {ghost}{shape}{q_mark}{label}
                         <title>{title.clone()}</title>
                     </g>

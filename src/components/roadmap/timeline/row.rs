@@ -96,7 +96,13 @@ fn MeasureLabel(key: u64) -> impl IntoView {
     let feed = ctx.feed;
     let item = use_item(ctx, key);
     let id = Memo::new(move |_| {
-        feed.with(|f| f.as_ref()?.feed().measures.get(mi).map(|m| m.id.clone()))
+        feed.with(|f| {
+            f.as_ref()?
+                .feed()
+                .measures
+                .get(mi)
+                .map(|m| m.id.to_string())
+        })
     });
     let depth = move || match item.get() {
         Some(LayoutItem::Row { depth, .. }) => depth,
@@ -147,7 +153,7 @@ fn MeasureLabel(key: u64) -> impl IntoView {
         let m = f.feed().measures.get(mi)?;
         let name = m.name.clone();
         let published = f.ix.published();
-        let code = m.short_name.clone();
+        let code = m.short_name.as_deref().map(String::from);
         let name_for_code = name.clone();
         let shown_name = name.clone();
         let status = current_status(m).cloned();
@@ -197,7 +203,13 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
     let mi = measure_of(key);
     let feed = ctx.feed;
     let id = Memo::new(move |_| {
-        feed.with(|f| f.as_ref()?.feed().measures.get(mi).map(|m| m.id.clone()))
+        feed.with(|f| {
+            f.as_ref()?
+                .feed()
+                .measures
+                .get(mi)
+                .map(|m| m.id.to_string())
+        })
     });
     let bg_class = move || {
         let id = id.get().unwrap_or_default();
@@ -252,7 +264,7 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
             .map(|(k, ((&n, label), (x, w)))| {
                 let color = f
                     .phase(&m.phases[n].phase)
-                    .map(|p| p.color.clone())
+                    .map(|p| p.color.to_string())
                     .unwrap_or_default();
                 let inferred = !m.phases[n].basis.is_stated();
                 view! {
