@@ -81,3 +81,31 @@ test('a stored copy that no longer loads: the early conditional request is cance
   expect(s.feed_requests).toBeGreaterThanOrEqual(1);
   expect(s.feed_requests - s.conditional).toBe(1); // one plain request: the app's own
 });
+
+test('the first date formatter is made while the code downloads, not on the way to the first paint', async ({ page, request }) => {
+  await serve(request, { mode: 'ok' });
+  // Every Intl.DateTimeFormat made on the page, with when; and when the app started.
+  await page.addInitScript(() => {
+    const Original = Intl.DateTimeFormat;
+    window.__formatters = [];
+    const Wrapped = function (...args) {
+      window.__formatters.push(performance.now());
+      return new Original(...args);
+    };
+    Wrapped.prototype = Original.prototype;
+    Intl.DateTimeFormat = Wrapped;
+    addEventListener('TrunkApplicationStarted', () => { window.__appStarted = performance.now(); });
+  });
+  // The wasm comes 1 s late, so "before the app starts" cannot happen by chance.
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(lanes(page)).toBeVisible({ timeout: 20000 });
+  const { made, started } = await page.evaluate(() => ({ made: window.__formatters, started: window.__appStarted }));
+  expect(started).toBeGreaterThan(900);
+  expect(made.length).toBeGreaterThan(1); // the warm-up, then the app's own
+  expect(made[0]).toBeLessThan(started - 500);
+  expect(made.slice(1).every((t) => t > started)).toBe(true);
+});

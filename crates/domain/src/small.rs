@@ -21,6 +21,11 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct SmallStr(CompactString);
 
+// On every target (checked when compiling, so for wasm32 too): the room of a `String`, with or
+// without an `Option` around it.
+const _: () = assert!(std::mem::size_of::<SmallStr>() == std::mem::size_of::<String>());
+const _: () = assert!(std::mem::size_of::<Option<SmallStr>>() == std::mem::size_of::<String>());
+
 impl SmallStr {
     pub const fn new_inline(s: &'static str) -> SmallStr {
         SmallStr(CompactString::const_new(s))
