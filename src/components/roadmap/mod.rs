@@ -170,6 +170,12 @@ impl RoadmapCtx {
         let drawn = Memo::new(move |_| {
             let years = years.get()?;
             let (zoom, width) = (zoom.get(), width.get());
+            // The timeline waits for its width (measured in the effect right after the section
+            // is mounted, before the first paint): its rows are then drawn once, to scale,
+            // instead of once at width 0 and again — and the measuring layout stays small.
+            if width <= 0.0 && layout.get() == Layout::Timeline {
+                return None;
+            }
             rows.with(|r| {
                 let (f, rows) = r.as_ref()?;
                 Some(Arc::new(Drawn {
