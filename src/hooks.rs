@@ -98,9 +98,16 @@ where
         on_scroll.remove();
         on_resize.remove();
     });
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         track();
         el.track();
+        // The first run comes right after the element is mounted, before anything is drawn in it
+        // (the timeline waits for its width): measured now, in a layout the width measure has
+        // just made, the first rows drawn are the ones on screen, not a guess that a second
+        // render and layout then correct.
+        if first.is_none() {
+            measure();
+        }
         request_animation_frame(measure);
     });
     win.into()
