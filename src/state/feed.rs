@@ -152,7 +152,7 @@ impl FeedState {
 
 /// Starts loading the feed named by the view state (`feed=`) from the configured source, and
 /// reloads when that changes.
-pub fn provide_feed(view: Memo<ViewState>) -> FeedState {
+pub fn provide_feed(view: ReadSignal<ViewState>) -> FeedState {
     let config = FeedConfig::from_document();
     let source = Memo::new(move |_| view.with(|v| v.feed.clone()));
     let cfg = config.clone();

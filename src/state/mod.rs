@@ -34,7 +34,7 @@ pub struct AppState {
     /// The UI language (from the view state).
     pub lang: Signal<Lang>,
     /// The whole view state, as the URL holds it.
-    pub view: Memo<ViewState>,
+    pub view: ReadSignal<ViewState>,
     /// The one way to change the view state.
     pub nav: Nav,
     pub clock: Clock,
@@ -61,7 +61,7 @@ pub fn provide_app(
         feed,
         lang,
         view,
-        nav: Nav::new(view),
+        nav: Nav::from_router(),
         clock,
         narrow,
     };
