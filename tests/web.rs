@@ -316,6 +316,14 @@ fn RouterLocation() -> impl IntoView {
     view! { <p class="router-location">{move || format!("{} {}", loc.pathname.get(), loc.search.get())}</p> }
 }
 
+/// Two parts of the view state (`view_part`), as a component reads them.
+#[component]
+fn PartProbe() -> impl IntoView {
+    let grouping = veikart::state::view_part(|v| v.grouping.key());
+    let text = veikart::state::view_part(|v| v.filter.text.clone());
+    view! { <p class="parts">{move || format!("{} {}", grouping.get(), text.get())}</p> }
+}
+
 /// Path and query of the page.
 fn here() -> String {
     let l = window().location();
@@ -340,7 +348,7 @@ async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
         "/",
         MINIMAL,
         false,
-        || view! { <RouterLocation/><RoadmapView/> },
+        || view! { <RouterLocation/><PartProbe/><RoadmapView/> },
     );
     settle().await;
     let goal_lane = texts(&m.root, ".lane-head h3");
@@ -366,6 +374,7 @@ async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
         texts(&m.root, ".router-location"),
         vec!["/ gruppering=eier&q=lm"]
     );
+    assert_eq!(texts(&m.root, ".parts"), vec!["eier lm"]);
 
     // back (popstate, read by the router): the state and the view follow the URL
     history.back().unwrap();
@@ -375,4 +384,5 @@ async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
     assert!(m.app.view.with_untracked(|v| v.filter.text.is_empty()));
     assert_eq!(texts(&m.root, ".lane-head h3"), goal_lane);
     assert_eq!(texts(&m.root, ".router-location"), vec!["/"]);
+    assert_eq!(texts(&m.root, ".parts"), vec!["mal"]);
 }

@@ -24,7 +24,7 @@ use veikart_domain::view_state::ViewState;
 use veikart_domain::Lang;
 
 pub use clock::Clock;
-pub use url::Nav;
+pub use url::{view_part, Nav};
 
 /// What every view reads.
 #[derive(Clone, Copy)]
@@ -54,9 +54,10 @@ pub fn provide_app(
     narrow: Signal<bool>,
 ) -> AppState {
     let view = url::use_view_state();
-    // A memo, not a derived signal: a derived signal would wake every text of the app on any
-    // change of the URL (typing in the search box re-ran hundreds of text closures).
-    let lang: Signal<Lang> = Memo::new(move |_| view.with(|v| v.lang)).into();
+    // A part, not a derived signal: a derived signal would wake every text of the app on any
+    // change of the URL (typing in the search box re-ran hundreds of text closures), and a memo
+    // over the whole state would still be walked, with every text under it, on each change.
+    let lang: Signal<Lang> = view_part(|v| v.lang).into();
     let state = AppState {
         feed,
         lang,

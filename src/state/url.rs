@@ -13,6 +13,9 @@
 //!   which renders the route and then pushes the URL (the signal is written at once);
 //! - whatever the router sets its URL to — a link it intercepted (`<a href>`), back and forward
 //!   (`popstate`) — is read back into the signal.
+//!
+//! Parts of the state that views depend on are signals of their own ([`view_part`]), set with
+//! the state and only when they change.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -31,12 +34,45 @@ fn state_of(url: &Url) -> ViewState {
     )
 }
 
-/// The signal and the router it follows; one per router (the first [`use_view_state`] under it
-/// makes it).
+/// Keeps one part signal up to date with a new state.
+type Part = Box<dyn Fn(&ViewState)>;
+
+/// The signal, its parts and the router it follows; one per router (the first
+/// [`use_view_state`] under it makes it).
 #[derive(Clone, Copy)]
 struct Source {
     state: RwSignal<ViewState>,
+    /// The last part id given out, and every live part.
+    parts: StoredValue<(u64, Vec<(u64, Part)>), LocalStorage>,
     router: StoredValue<BrowserUrl>,
+}
+
+impl Source {
+    /// The one place the state is set: every part that changed, then the whole.
+    fn set(self, s: ViewState) {
+        self.parts.with_value(|(_, parts)| {
+            for (_, part) in parts {
+                part(&s);
+            }
+        });
+        self.state.set(s);
+    }
+
+    /// Adds a part for as long as the current owner lives.
+    fn add(self, update: Part) {
+        let id = self
+            .parts
+            .try_update_value(|(last, parts)| {
+                *last += 1;
+                parts.push((*last, update));
+                *last
+            })
+            .unwrap_or_default();
+        on_cleanup(move || {
+            self.parts
+                .try_update_value(|(_, parts)| parts.retain(|(i, _)| *i != id));
+        });
+    }
 }
 
 fn source() -> Source {
@@ -45,19 +81,19 @@ fn source() -> Source {
     }
     let router = use_context::<BrowserUrl>().expect("the view state is read inside a <Router>");
     let url = router.as_url().clone();
-    let state = RwSignal::new(url.with_untracked(state_of));
-    // The router's own changes: a link it intercepted, back and forward. (`Nav` writes the
-    // signal itself; reading its URL back then finds the same state and changes nothing.)
-    Effect::new(move |_| {
-        let s = url.with(state_of);
-        if state.with_untracked(|old| *old != s) {
-            state.set(s);
-        }
-    });
     let s = Source {
-        state,
+        state: RwSignal::new(url.with_untracked(state_of)),
+        parts: StoredValue::new_local((0, Vec::new())),
         router: StoredValue::new(router),
     };
+    // The router's own changes: a link it intercepted, back and forward. (`Nav` sets the state
+    // itself; reading the router's URL back then finds the same state and changes nothing.)
+    Effect::new(move |_| {
+        let new = url.with(state_of);
+        if s.state.with_untracked(|old| *old != new) {
+            s.set(new);
+        }
+    });
     provide_context(s);
     s
 }
@@ -65,6 +101,36 @@ fn source() -> Source {
 /// The view state of the current URL (path and query). Call it inside the router.
 pub fn use_view_state() -> ReadSignal<ViewState> {
     source().state.read_only()
+}
+
+/// One part of the view state as a signal of its own, set (with the whole state) only when that
+/// part changes. What depends on a part only should read it this way, not through a memo over
+/// the whole state: a change marks every memo below the whole state for checking, once for every
+/// path to it (reactive_graph does not stop at a node it has already marked), and the roadmap
+/// hangs under the filter, the grouping, the list, the opened rows … by many paths, so a regroup
+/// walked the rows' memos some ten times. A part changed by none of this is not touched at all.
+pub fn view_part<T>(part: impl Fn(&ViewState) -> T + 'static) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    part_of(Box::new(part))
+}
+
+/// [`view_part`] for a boxed function: one copy of the code per type of part, not per caller.
+#[inline(never)]
+fn part_of<T>(part: Box<dyn Fn(&ViewState) -> T>) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let src = source();
+    let signal = RwSignal::new(src.state.with_untracked(&part));
+    src.add(Box::new(move |s| {
+        let new = part(s);
+        if signal.try_with_untracked(|old| *old != new) == Some(true) {
+            signal.set(new);
+        }
+    }));
+    signal.read_only()
 }
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
@@ -104,8 +170,8 @@ impl Nav {
     }
 
     fn write(self, change: impl FnOnce(&mut ViewState), replace: bool) {
-        let Source { state, router } = self.source;
-        let old = state.get_untracked();
+        let src = self.source;
+        let old = src.state.get_untracked();
         let mut s = old.clone();
         change(&mut s);
         if s == old {
@@ -114,7 +180,7 @@ impl Nav {
         let href = s.href();
         if s.path() != old.path() {
             // Another route: the router renders it, then pushes the URL.
-            state.set(s);
+            src.set(s);
             let opts = NavigateOptions {
                 replace,
                 scroll: false,
@@ -123,7 +189,7 @@ impl Nav {
             self.navigate.with_value(|n| n(&href, opts));
             return;
         }
-        router.with_value(|r| {
+        src.router.with_value(|r| {
             r.complete_navigation(&LocationChange {
                 value: href,
                 replace,
@@ -142,6 +208,6 @@ impl Nav {
                 u.hash_mut().clear();
             });
         });
-        state.set(s);
+        src.set(s);
     }
 }
