@@ -126,8 +126,8 @@ pub fn Timeline() -> impl IntoView {
                             <row::RowTrack key=k scale width/>
                         </For>
                     </g>
-                    <axis::Axis scale height/>
-                    <today::TodayLine scale height/>
+                    <axis::Axis scale/>
+                    <today::TodayLine scale/>
                     <arrows::Arrows range/>
                 </svg>
             </div>
