@@ -22,7 +22,7 @@ use veikart_domain::graph::DepGraph;
 use veikart_domain::index::Indexed;
 use veikart_domain::model::Text;
 use veikart_domain::roadmap::Grouping;
-use veikart_domain::timeline::year_range;
+use veikart_domain::timeline::{year_range, Scale};
 use veikart_domain::view_model::{RoadmapModel, Rows};
 use veikart_domain::view_state::{Layout, ViewState};
 
@@ -60,8 +60,10 @@ fn arc_changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> boo
 #[derive(Clone, Copy)]
 pub struct RoadmapCtx {
     pub drawn: Memo<Option<Arc<Drawn>>>,
-    /// The feed the drawn model belongs to; changes only when another feed is loaded (rows
-    /// rebuild their content only then).
+    /// The drawn model's scale (changes with the zoom and the width only).
+    pub scale: Memo<Option<Scale>>,
+    /// The feed shown (and drawn); changes only when another feed is loaded (rows rebuild
+    /// their content only then).
     pub feed: Memo<Option<Arc<Indexed>>>,
     pub result: Memo<Option<Arc<FilterResult>>>,
     /// The search index, with the feed's priority lists and withdrawn measures.
@@ -176,21 +178,29 @@ impl RoadmapCtx {
                 (a, b) => a.is_none() != b.is_none(),
             },
         );
+        // The scale, from the feed's years, the zoom and the width alone: a regroup or a filter
+        // does not touch it, nor the bars and milestones that read it.
+        let scale = Memo::new(move |_| {
+            let (first, last) = years.get()?;
+            Some(Scale::new(first, last, zoom.get()).fit(width.get()))
+        });
         let drawn = Memo::new(move |_| {
-            let years = years.get()?;
-            let (zoom, width) = (zoom.get(), width.get());
+            let scale = scale.get()?;
             rows.with(|r| {
                 let (f, rows) = r.as_ref()?;
                 Some(Arc::new(Drawn {
                     feed: f.clone(),
-                    model: RoadmapModel::with_rows(rows, years, zoom, width),
+                    model: RoadmapModel {
+                        lanes: rows.lanes.clone(),
+                        layout: rows.layout.clone(),
+                        scale,
+                    },
                 }))
             })
         });
-        let drawn_feed = Memo::new_with_compare(
-            move |_| drawn.with(|d| d.as_ref().map(|d| d.feed.clone())),
-            arc_changed,
-        );
+        // Not read from `drawn` (which changes on every regroup and filter): the rows' content
+        // is then not checked on those.
+        let drawn_feed = Memo::new_with_compare(move |_| feed.get(), arc_changed);
         // The dependency graph is built only while a measure is selected.
         let selected = view_part(|v| v.selected().map(str::to_string));
         let related = Memo::new(move |_| {
@@ -204,6 +214,7 @@ impl RoadmapCtx {
         });
         RoadmapCtx {
             drawn,
+            scale,
             feed: drawn_feed,
             result,
             index,

@@ -31,12 +31,19 @@ fn measure_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-/// This key's item in the current layout (position, depth, children).
+/// This key's item in the current layout (position, depth, children). When the key has left the
+/// layout its row is about to be removed: it is not redrawn first (at its default place).
 fn use_item(ctx: RoadmapCtx, key: u64) -> Memo<Option<LayoutItem>> {
-    Memo::new(move |_| {
-        ctx.drawn
-            .with(|d| d.as_ref()?.model.layout.item(key).cloned())
-    })
+    Memo::new_with_compare(
+        move |_| {
+            ctx.drawn
+                .with(|d| d.as_ref()?.model.layout.item(key).cloned())
+        },
+        |old, new| match (old, new) {
+            (Some(_), Some(None)) => false,
+            (old, new) => old != new,
+        },
+    )
 }
 
 /// The label-column entry for a key.
