@@ -9,6 +9,7 @@ pub mod bar;
 pub mod ghosts;
 pub mod keys;
 pub mod marker;
+pub mod markup;
 pub mod patterns;
 pub mod row;
 pub mod today;

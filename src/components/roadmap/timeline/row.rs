@@ -3,20 +3,22 @@
 //! expander, rank, name, status — and its track of bars and milestones).
 
 use leptos::prelude::*;
+use veikart_domain::index::Indexed;
+use veikart_domain::model::Measure;
 use veikart_domain::roadmap::current_status;
 use veikart_domain::timeline::{
     sequence_chips, undated_sequence, LayoutItem, Scale, BAR_H, BAR_TOP, LANE_H, MARKER_CY, ROW_H,
 };
 
-use super::bar::Bars;
-use super::ghosts::Ghosts;
-use super::marker::Markers;
+use super::markup::{css_color, Markup};
+use super::{bar, ghosts, marker};
 use crate::components::parts::{
     fallback_lang, Expander, MeasureLink, OwnStanding, RiskBadge, StatusChip,
 };
 use crate::components::roadmap::lane::{lane_lang, lane_title};
 use crate::components::roadmap::{use_roadmap, RoadmapCtx};
-use crate::i18n::{use_i18n, K};
+use crate::i18n::{use_i18n, I18n, K};
+use crate::state::compare::use_compare;
 
 /// Whether a key is a lane heading's (see `LayoutItem::key`).
 pub fn is_lane(key: u64) -> bool {
@@ -219,68 +221,32 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
             "row-bg"
         }
     };
-    let undated = move || {
-        feed.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.feed().measures.get(mi))
-                .is_some_and(|m| m.phases.is_empty() && m.milestones.is_empty())
-        })
-    };
-    // Schema 1.1: a sequence known without dates, as numbered phase chips from the left edge:
-    // "1 Kartlegging → 2 Utredning → 3 Gjennomføring  ingen datoer ennå".
-    let sequence = move || {
-        let lang = i.lang();
+    // Everything drawn on the track but its background, as one piece of markup (`markup.rs`):
+    // follows the language, the scale (zoom, width), the feed and the comparison.
+    let cmp = use_compare();
+    let content = move || {
+        let s = scale.get()?;
         let f = feed.get()?;
         let m = f.feed().measures.get(mi)?;
-        let seq: Vec<usize> = undated_sequence(m)
-            .into_iter()
-            .filter(|&n| m.phases[n].order.is_some())
-            .collect();
-        if seq.is_empty() {
-            return None;
+        let mut out = Markup::default();
+        if m.phases.is_empty() && m.milestones.is_empty() {
+            out.open("text")
+                .attr("x", 8)
+                .attr("y", ROW_H / 2.0 + 4.0)
+                .attr("class", "no-dates")
+                .body()
+                .text(i.t(K::NoDates))
+                .close("text");
         }
-        let labels: Vec<String> = seq
-            .iter()
-            .map(|&n| {
-                let p = &m.phases[n];
-                format!("{} {}", p.order.unwrap_or(0), f.phase_name(&p.phase, lang))
-            })
-            .collect();
-        // the note first ("ingen datoer ennå:"), then the chips, on a plate of their own: the
-        // sequence has no place on the time axis and must not look as if it had one
-        let note = format!("{}:", i.t(K::NoDatesYet));
-        let note_w = veikart_domain::timeline::approx_text_width(&note, 12.0);
-        let (chips, end_x) = sequence_chips(&labels, 16.0 + note_w, 12.0);
-        let views = seq
-            .iter()
-            .zip(labels)
-            .zip(chips)
-            .enumerate()
-            .map(|(k, ((&n, label), (x, w)))| {
-                let color = f
-                    .phase(&m.phases[n].phase)
-                    .map(|p| p.color.clone())
-                    .unwrap_or_default();
-                let inferred = !m.phases[n].basis.is_stated();
-                view! {
-                    {(k > 0).then(|| view! {
-                        <text x=x - 15.0 y=MARKER_CY + 4.0 class="seq-arrow" aria-hidden="true">"→"</text>
-                    })}
-                    <g class="seq-chip" class:inferred=inferred>
-                        <rect x=x y=BAR_TOP + 1.0 width=w height=BAR_H - 2.0 rx=11 class="seq-chip-bg" style:stroke=color.clone()/>
-                        <rect x=x y=BAR_TOP + 1.0 width=6 height=BAR_H - 2.0 rx=3 fill=color/>
-                        <text x=x + 12.0 y=MARKER_CY + 4.0 class="seq-label">{label}</text>
-                    </g>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <g class="undated-sequence">
-                <rect x=2 y=BAR_TOP - 5.0 width=end_x height=BAR_H + 10.0 rx=6 class="seq-plate"/>
-                <text x=10 y=MARKER_CY + 4.0 class="no-dates">{note}</text>
-                {views}
-            </g>
-        })
+        sequence(&mut out, &f, m, i);
+        if cmp.ghosts.get() {
+            if let Some(Ok(old)) = cmp.previous.get() {
+                ghosts::ghosts(&mut out, &old, m, &s, i);
+            }
+        }
+        bar::bars(&mut out, &f, m, &s, i);
+        marker::milestones(&mut out, &f, m, &s, width.get(), i);
+        Some(out.finish())
     };
     let row_class = move || {
         if ctx.is_withdrawn(mi) {
@@ -292,14 +258,102 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
     view! {
         <g class=row_class transform=transform>
             <rect x=0 y=0 width=width height=ROW_H class=bg_class/>
-            {move || undated().then(|| view! {
-                <text x=8 y=ROW_H / 2.0 + 4.0 class="no-dates">{move || i.t(K::NoDates)}</text>
-            })}
-            {sequence}
-            <Ghosts measure=id scale/>
-            <Bars feed measure=mi scale/>
-            <Markers feed measure=mi scale width/>
+            <g inner_html=move || content().unwrap_or_default()></g>
         </g>
     }
     .into_any()
+}
+
+/// Schema 1.1: a sequence known without dates, as numbered phase chips from the left edge:
+/// "1 Kartlegging → 2 Utredning → 3 Gjennomføring  ingen datoer ennå".
+fn sequence(out: &mut Markup, f: &Indexed, m: &Measure, i: I18n) {
+    let lang = i.lang();
+    let seq: Vec<usize> = undated_sequence(m)
+        .into_iter()
+        .filter(|&n| m.phases[n].order.is_some())
+        .collect();
+    if seq.is_empty() {
+        return;
+    }
+    let labels: Vec<String> = seq
+        .iter()
+        .map(|&n| {
+            let p = &m.phases[n];
+            format!("{} {}", p.order.unwrap_or(0), f.phase_name(&p.phase, lang))
+        })
+        .collect();
+    // the note first ("ingen datoer ennå:"), then the chips, on a plate of their own: the
+    // sequence has no place on the time axis and must not look as if it had one
+    let note = format!("{}:", i.t(K::NoDatesYet));
+    let note_w = veikart_domain::timeline::approx_text_width(&note, 12.0);
+    let (chips, end_x) = sequence_chips(&labels, 16.0 + note_w, 12.0);
+    out.open("g").attr("class", "undated-sequence").body();
+    out.open("rect")
+        .attr("x", 2)
+        .attr("y", BAR_TOP - 5.0)
+        .attr("width", end_x)
+        .attr("height", BAR_H + 10.0)
+        .attr("rx", 6)
+        .attr("class", "seq-plate")
+        .end("rect");
+    out.open("text")
+        .attr("x", 10)
+        .attr("y", MARKER_CY + 4.0)
+        .attr("class", "no-dates")
+        .body()
+        .text(&note)
+        .close("text");
+    for (k, ((&n, label), (x, w))) in seq.iter().zip(labels).zip(chips).enumerate() {
+        let color = f
+            .phase(&m.phases[n].phase)
+            .map(|p| p.color.as_str())
+            .unwrap_or_default();
+        let inferred = !m.phases[n].basis.is_stated();
+        if k > 0 {
+            out.open("text")
+                .attr("x", x - 15.0)
+                .attr("y", MARKER_CY + 4.0)
+                .attr("class", "seq-arrow")
+                .attr("aria-hidden", "true")
+                .body()
+                .text("→")
+                .close("text");
+        }
+        out.open("g")
+            .attr(
+                "class",
+                if inferred {
+                    "seq-chip inferred"
+                } else {
+                    "seq-chip"
+                },
+            )
+            .body();
+        out.open("rect")
+            .attr("x", x)
+            .attr("y", BAR_TOP + 1.0)
+            .attr("width", w)
+            .attr("height", BAR_H - 2.0)
+            .attr("rx", 11)
+            .attr("class", "seq-chip-bg")
+            .attr_opt("style", css_color(color).map(|c| format!("stroke: {c};")))
+            .end("rect");
+        out.open("rect")
+            .attr("x", x)
+            .attr("y", BAR_TOP + 1.0)
+            .attr("width", 6)
+            .attr("height", BAR_H - 2.0)
+            .attr("rx", 3)
+            .attr("fill", color)
+            .end("rect");
+        out.open("text")
+            .attr("x", x + 12.0)
+            .attr("y", MARKER_CY + 4.0)
+            .attr("class", "seq-label")
+            .body()
+            .text(&label)
+            .close("text")
+            .close("g");
+    }
+    out.close("g");
 }
