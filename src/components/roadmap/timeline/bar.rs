@@ -8,8 +8,8 @@ use veikart_domain::model::Measure;
 use veikart_domain::timeline::{bars_at, Scale, BAR_H, BAR_TOP};
 
 use super::date_words as format_date;
-use super::markup::Markup;
 use super::patterns::{has_pattern, pattern_id};
+use crate::components::markup::Markup;
 use crate::i18n::{I18n, K};
 
 /// The bars of `m` on `s`.

@@ -7,7 +7,7 @@ use veikart_domain::index::Indexed;
 use veikart_domain::model::Measure;
 use veikart_domain::timeline::{Scale, ROW_H};
 
-use super::markup::Markup;
+use crate::components::markup::Markup;
 use crate::format::format_date;
 use crate::i18n::{I18n, K};
 

@@ -10,8 +10,8 @@ use veikart_domain::timeline::{
     approx_text_width, markers, place_labels, Scale, LABEL_BASELINES, LABEL_FONT_PX, MARKER_CY,
 };
 
-use super::markup::Markup;
 use super::qualified_words as format_qualified;
+use crate::components::markup::Markup;
 use crate::i18n::{labels, I18n, K};
 
 /// The milestones of `m` on `s`, in a drawing `width` wide.

@@ -9,7 +9,6 @@ pub mod bar;
 pub mod ghosts;
 pub mod keys;
 pub mod marker;
-pub mod markup;
 pub mod patterns;
 pub mod row;
 pub mod today;

@@ -10,15 +10,16 @@ use veikart_domain::timeline::{
     sequence_chips, undated_sequence, LayoutItem, Scale, BAR_H, BAR_TOP, LANE_H, MARKER_CY, ROW_H,
 };
 
-use super::markup::{css_color, Markup};
 use super::{bar, ghosts, marker};
+use crate::components::markup::{css_color, Markup};
 use crate::components::parts::{
-    fallback_lang, Expander, MeasureLink, OwnStanding, RiskBadge, StatusChip,
+    fallback_lang, own_standing_markup, risk_badge_markup, status_markup, Expander,
 };
 use crate::components::roadmap::lane::{lane_lang, lane_title};
 use crate::components::roadmap::{use_roadmap, RoadmapCtx};
 use crate::i18n::{use_i18n, I18n, K};
 use crate::state::compare::use_compare;
+use crate::state::use_app;
 
 /// Whether a key is a lane heading's (see `LayoutItem::key`).
 pub fn is_lane(key: u64) -> bool {
@@ -151,34 +152,53 @@ fn MeasureLabel(key: u64) -> impl IntoView {
             })
         })
     };
+    let app = use_app();
+    // The label's texts are markup (`components::markup`): built at once from the feed and the
+    // language (a language switch builds them anew), the same elements the parts' components
+    // draw.
     let body = move || {
         let f = feed.get()?;
         let m = f.feed().measures.get(mi)?;
-        let name = m.name.clone();
-        let published = f.ix.published();
-        let code = m.short_name.clone();
-        let name_for_code = name.clone();
-        let shown_name = name.clone();
-        let status = current_status(m).cloned();
-        let risks = veikart_domain::risk::counts(f.feed(), mi);
+        let lang = i.lang();
         let rank = move || {
             ctx.rank(mi).map(|(r, pos)| {
                 view! { <span class="prio" title=move || ctx.rank_title(r, pos, i.lang())>{r}</span> }
             })
         };
+        let name = m.name.get(lang);
+        let mut link = Markup::default();
+        if let Some(code) = m.short_name.as_deref().filter(|c| *c != name) {
+            link.open("span")
+                .attr("class", "code")
+                .body()
+                .text(code)
+                .close("span");
+        }
+        link.open("span")
+            .attr("class", "name")
+            .attr_opt("lang", fallback_lang(&m.name, lang))
+            .body()
+            .text(name)
+            .close("span");
+        let mut badges = Markup::default();
+        own_standing_markup(&mut badges, &f, m.standing.as_ref(), lang);
+        risk_badge_markup(
+            &mut badges,
+            veikart_domain::risk::counts(f.feed(), mi),
+            lang,
+        );
+        let status = current_status(m).map(|s| {
+            let mut out = Markup::default();
+            status_markup(&mut out, s, f.ix.published(), lang);
+            out.finish()
+        });
+        let id = m.id.clone();
         Some(view! {
             {rank}
-            <MeasureLink id=m.id.clone() class="measure-link">
-                {move || code.clone().filter(|c| c != name_for_code.get(i.lang())).map(|c| view! { <span class="code">{c}</span> })}
-                <span class="name" lang=move || fallback_lang(&name, i.lang())>{
-                    move || shown_name.get(i.lang()).to_string()
-                }</span>
-            </MeasureLink>
-            <span class="row-badges">
-                <OwnStanding standing=m.standing.clone()/>
-                <RiskBadge counts=risks/>
-            </span>
-            {status.map(|s| view! { <StatusChip status=s published/> })}
+            <a href=move || app.view.with(|v| v.measure_href(&id)) class="measure-link" data-noscroll=""
+                inner_html=link.finish()></a>
+            <span class="row-badges" inner_html=badges.finish()></span>
+            {status.map(|s| view! { <span class="status" inner_html=s></span> })}
         })
     };
     view! {

@@ -1,4 +1,4 @@
-//! SVG markup written as text, for the parts of a row that are only drawn (bars, milestones,
+//! Markup written as text, for the parts of a timeline row that are only drawn (bars, milestones,
 //! ghost marks, an undated sequence): the row sets it as the `innerHTML` of one group, so the
 //! browser builds the elements in one call instead of one call per element, attribute and text,
 //! and there is no reactive node per part. A regroup or a filter at 5 000 measures creates some
