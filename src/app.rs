@@ -31,7 +31,7 @@ use crate::state::api::FeedError;
 use crate::state::compare::provide_compare;
 use crate::state::feed::provide_feed;
 use crate::state::last_good::Problem;
-use crate::state::{provide_app, url::use_view_state, use_app, Clock};
+use crate::state::{provide_app, use_app, view_part, Clock};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -74,8 +74,7 @@ pub fn reveal() {
 
 #[component]
 fn Shell() -> impl IntoView {
-    let view = use_view_state();
-    let feed = provide_feed(view);
+    let feed = provide_feed();
     let narrow = use_media_query("(max-width: 768px)");
     let app = provide_app(feed.shown(), Clock::system(), narrow);
     provide_compare(app, feed);
@@ -99,7 +98,7 @@ fn Shell() -> impl IntoView {
         true
     });
     let retry = move || feed.retry.run(());
-    let on_statement = Memo::new(move |_| app.view.with(|v| v.page == Page::Statement));
+    let on_statement = view_part(|v| v.page == Page::Statement);
     let statement_href = move || app.view.with(|v| v.on_page(Page::Statement).href());
     let state = move || {
         feed.outcome.get().map(|o| match (o.shown, o.problem) {
@@ -160,7 +159,7 @@ fn Shell() -> impl IntoView {
 fn Views() -> impl IntoView {
     let app = use_app();
     let i = use_i18n();
-    let current = Memo::new(move |_| app.view.with(|v| v.view));
+    let current = view_part(|v| v.view);
     let tab = move |v: View| {
         view! {
             <button type="button" aria-pressed=move || (current.get() == v).to_string()

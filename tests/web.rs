@@ -308,3 +308,81 @@ async fn loading_notice_waits_300_ms() {
     settle().await;
     assert_eq!(texts(&root, ".loading"), vec!["Laster veikartet …"]);
 }
+
+/// The router's own location, as a component under the router reads it.
+#[component]
+fn RouterLocation() -> impl IntoView {
+    let loc = leptos_router::hooks::use_location();
+    view! { <p class="router-location">{move || format!("{} {}", loc.pathname.get(), loc.search.get())}</p> }
+}
+
+/// Two parts of the view state (`view_part`), as a component reads them.
+#[component]
+fn PartProbe() -> impl IntoView {
+    let grouping = veikart::state::view_part(|v| v.grouping.key());
+    let text = veikart::state::view_part(|v| v.filter.text.clone());
+    view! { <p class="parts">{move || format!("{} {}", grouping.get(), text.get())}</p> }
+}
+
+/// Path and query of the page.
+fn here() -> String {
+    let l = window().location();
+    format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
+}
+
+/// Waits (up to a second) until the page's URL is `url`: `history.back()` is asynchronous.
+async fn until_url(url: &str) {
+    for _ in 0..40 {
+        if here() == url {
+            break;
+        }
+        settle().await;
+    }
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
+    use veikart_domain::roadmap::Grouping;
+    let m = mount_at(
+        "/",
+        MINIMAL,
+        false,
+        || view! { <RouterLocation/><PartProbe/><RoadmapView/> },
+    );
+    settle().await;
+    let goal_lane = texts(&m.root, ".lane-head h3");
+    let history = window().history().unwrap();
+    let h0 = history.length().unwrap();
+
+    // written at once: the state, the URL (the state's own href) and one new entry
+    m.app.nav.go(|s| s.grouping = Grouping::Owner);
+    assert_eq!(here(), "/?gruppering=eier");
+    assert_eq!(m.app.view.with_untracked(|v| v.href()), here());
+    assert_eq!(history.length().unwrap(), h0 + 1);
+    // typing replaces the entry
+    m.app.nav.replace(|s| s.filter.text = "lm".into());
+    assert_eq!(here(), "/?gruppering=eier&q=lm");
+    assert_eq!(history.length().unwrap(), h0 + 1);
+    // the same state again writes nothing
+    m.app.nav.go(|s| s.grouping = Grouping::Owner);
+    assert_eq!(history.length().unwrap(), h0 + 1);
+    settle().await;
+    // the view and the router's own location follow
+    assert_ne!(texts(&m.root, ".lane-head h3"), goal_lane);
+    assert_eq!(
+        texts(&m.root, ".router-location"),
+        vec!["/ gruppering=eier&q=lm"]
+    );
+    assert_eq!(texts(&m.root, ".parts"), vec!["eier lm"]);
+
+    // back (popstate, read by the router): the state and the view follow the URL
+    history.back().unwrap();
+    until_url("/").await;
+    assert_eq!(here(), "/");
+    assert_eq!(m.app.view.with_untracked(|v| v.grouping), Grouping::Goal);
+    assert!(m.app.view.with_untracked(|v| v.filter.text.is_empty()));
+    assert_eq!(texts(&m.root, ".lane-head h3"), goal_lane);
+    assert_eq!(texts(&m.root, ".router-location"), vec!["/"]);
+    assert_eq!(texts(&m.root, ".parts"), vec!["mal"]);
+}

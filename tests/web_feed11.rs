@@ -462,3 +462,103 @@ async fn the_context_section_holds_lists_principles_and_portfolio() {
     );
     assert!(details.has_attribute("open"), "still open after the switch");
 }
+
+/// A detached element's HTML after the browser has parsed `html` (to compare markup with what
+/// the DOM serialises).
+fn parsed(html: &str) -> String {
+    let el = document().create_element("div").unwrap();
+    el.set_inner_html(html);
+    el.inner_html()
+}
+
+/// The timeline's rows write a measure's status, standing and risk badges as markup
+/// (`parts::*_markup`); the components draw the same elsewhere (cards, table, detail). Both must
+/// give the same elements, attributes and text, for every measure of both feeds, in every
+/// language.
+#[wasm_bindgen_test]
+async fn the_markup_of_a_row_is_what_the_components_draw() {
+    use veikart::components::markup::Markup;
+    use veikart::components::parts::{
+        own_standing_markup, risk_badge_markup, status_markup, OwnStanding, RiskBadge, StatusChip,
+    };
+    use veikart_domain::roadmap::current_status;
+    // the shipped feed with one inferred status whose note needs escaping
+    let inferred_status: &'static str = Box::leak(
+        DEFAULT_FEED
+            .replacen(
+                r#""lifecycle": "active","#,
+                r#""lifecycle": "active", "basis": "inferred",
+                   "basis_note": {"nb": "Anslått <av> «oss» & \"x\" 'y'", "en": "Guessed <by> us & \"x\" 'y'"},"#,
+                1,
+            )
+            .into_boxed_str(),
+    );
+    assert_ne!(inferred_status, DEFAULT_FEED);
+    for feed in [inferred_status, OTHER] {
+        let m = mount_at("/", feed, false, || {
+            let app = veikart::state::use_app();
+            move || {
+                app.feed.get().map(|f| {
+                    let published = f.ix.published();
+                    f.feed()
+                        .measures
+                        .iter()
+                        .enumerate()
+                        .map(|(mi, m)| {
+                            let status = current_status(m).cloned();
+                            let counts = veikart_domain::risk::counts(f.feed(), mi);
+                            view! {
+                                <p class="status-probe">{status.map(|s| view! { <StatusChip status=s published/> })}</p>
+                                <p class="badges-probe"><OwnStanding standing=m.standing.clone()/><RiskBadge counts/></p>
+                            }
+                        })
+                        .collect_view()
+                })
+            }
+        });
+        let f = m.app.feed.get_untracked().expect("a feed");
+        let (mut inferred, mut standings, mut risks) = (0, 0, 0);
+        for lang in Lang::ALL {
+            m.app.nav.go(|s| s.lang = lang);
+            settle().await;
+            let drawn = |sel: &str| -> Vec<String> {
+                let list = m.root.query_selector_all(sel).unwrap();
+                (0..list.length())
+                    .map(|k| {
+                        let el: web_sys::Element = list.item(k).unwrap().unchecked_into();
+                        el.inner_html().replace("<!---->", "")
+                    })
+                    .collect()
+            };
+            let (statuses, badges) = (drawn(".status-probe"), drawn(".badges-probe"));
+            assert_eq!(statuses.len(), f.feed().measures.len());
+            for (mi, ms) in f.feed().measures.iter().enumerate() {
+                let status = current_status(ms).map(|s| {
+                    let mut out = Markup::default();
+                    status_markup(&mut out, s, f.ix.published(), lang);
+                    format!("<span class=\"status\">{}</span>", out.finish())
+                });
+                assert_eq!(
+                    statuses[mi],
+                    parsed(&status.unwrap_or_default()),
+                    "status of {} in {lang:?}",
+                    ms.id
+                );
+                let mut out = Markup::default();
+                own_standing_markup(&mut out, &f, ms.standing.as_ref(), lang);
+                risk_badge_markup(&mut out, veikart_domain::risk::counts(f.feed(), mi), lang);
+                let out = out.finish();
+                assert_eq!(badges[mi], parsed(&out), "badges of {} in {lang:?}", ms.id);
+                inferred += usize::from(statuses[mi].contains("basis-mark"));
+                standings += usize::from(out.contains("standing-badge"));
+                risks += usize::from(out.contains("risk-badge"));
+            }
+        }
+        // the comparison saw every kind of piece
+        if feed == OTHER {
+            assert!(standings > 0 && risks > 0, "{standings} {risks}");
+        } else {
+            assert!(inferred > 0);
+        }
+    }
+}

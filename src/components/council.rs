@@ -74,7 +74,7 @@ pub fn CouncilView() -> impl IntoView {
     let cmp = use_compare();
     let i = use_i18n();
     let nav = app.nav;
-    let chosen = Memo::new(move |_| app.view.with(|v| v.body));
+    let chosen = crate::state::view_part(|v| v.body);
 
     let content = move || {
         let lang = i.lang();

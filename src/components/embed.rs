@@ -52,7 +52,7 @@ fn apply_theme(data: &JsValue) {
 pub fn EmbedBridge() -> impl IntoView {
     let app = use_app();
     let i = use_i18n();
-    let embed = Memo::new(move |_| app.view.with(|v| v.embed));
+    let embed = crate::state::view_part(|v| v.embed);
 
     Effect::new(move |started: Option<bool>| {
         let on = embed.get();

@@ -19,7 +19,7 @@ pub fn ActorLens() -> impl IntoView {
     let app = use_app();
     let i = use_i18n();
     let nav = app.nav;
-    let actor = Memo::new(move |_| app.view.with(|v| v.actor.clone()));
+    let actor = crate::state::view_part(|v| v.actor.clone());
 
     let picker = move || {
         let lang = i.lang();

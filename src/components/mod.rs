@@ -10,6 +10,7 @@ pub mod feed_status;
 pub mod graph;
 pub mod lens;
 pub mod local_file;
+pub mod markup;
 pub mod parts;
 pub mod risks;
 pub mod roadmap;

@@ -13,8 +13,10 @@ use veikart_domain::roadmap::{benefit_marks, is_stale, rag_key, STALE_MONTHS};
 use veikart_domain::timeline::undated_sequence;
 use veikart_domain::Lang;
 
+use crate::components::markup::Markup;
+use crate::components::roadmap::timeline::date_words;
 use crate::format::{format_date, format_qualified};
-use crate::i18n::{labels, use_i18n, K};
+use crate::i18n::{labels, t, tn, use_i18n, K};
 use crate::state::use_app;
 
 /// The `lang` tag to put on feed text shown in a fallback language (`None` when it is in `lang`).
@@ -253,16 +255,20 @@ pub fn BasisMark(
     })
 }
 
-/// The badge of an item whose standing differs from the feed's («Vedtatt», «Tatt ut» …).
-#[component]
-pub fn StandingBadge(state: StandingState) -> impl IntoView {
-    let i = use_i18n();
-    let key = match state {
+fn standing_key(state: StandingState) -> &'static str {
+    match state {
         StandingState::Proposed => "proposed",
         StandingState::ForDiscussion => "for-discussion",
         StandingState::Adopted => "adopted",
         StandingState::Withdrawn => "withdrawn",
-    };
+    }
+}
+
+/// The badge of an item whose standing differs from the feed's («Vedtatt», «Tatt ut» …).
+#[component]
+pub fn StandingBadge(state: StandingState) -> impl IntoView {
+    let i = use_i18n();
+    let key = standing_key(state);
     view! {
         <span class=format!("standing-badge standing-{key}")>{move || i.t(labels::standing(state))}</span>
     }
@@ -283,16 +289,7 @@ pub fn OwnStanding(standing: Option<veikart_domain::model::Standing>) -> impl In
 #[component]
 pub fn RiskBadge(counts: Counts) -> impl IntoView {
     let i = use_i18n();
-    let words = move || {
-        let mut parts = Vec::new();
-        if counts.risks > 0 {
-            parts.push(i.tn(K::RisksCount, counts.risks));
-        }
-        if counts.preconditions > 0 {
-            parts.push(i.tn(K::PreconditionsCount, counts.preconditions));
-        }
-        parts.join(", ")
-    };
+    let words = move || risk_words(counts, i.lang());
     (counts.total() > 0).then(move || {
         let w2 = words;
         view! {
@@ -302,6 +299,18 @@ pub fn RiskBadge(counts: Counts) -> impl IntoView {
             </span>
         }
     })
+}
+
+/// "2 risikoer, 1 forutsetning".
+fn risk_words(counts: Counts, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if counts.risks > 0 {
+        parts.push(tn(lang, K::RisksCount, counts.risks, &[]));
+    }
+    if counts.preconditions > 0 {
+        parts.push(tn(lang, K::PreconditionsCount, counts.preconditions, &[]));
+    }
+    parts.join(", ")
 }
 
 /// A milestone in words: "**i løpet av 2027**: Innført for over halvparten av pasientene".
@@ -334,4 +343,111 @@ pub fn MilestoneItem(milestone: Milestone, #[prop(optional)] detailed: bool) -> 
             <OwnStanding standing/>
         </li>
     }
+}
+
+// The same pieces as markup, for the timeline's rows (`components::markup`: a row's label is
+// built in a few calls instead of one per element). Each writes exactly what its component
+// draws; the wasm test `the_markup_of_a_row_is_what_the_components_draw` compares them.
+
+/// [`StatusChip`]'s content (inside its `<span class="status">`).
+pub fn status_markup(out: &mut Markup, status: &Status, published: Option<Ymd>, lang: Lang) {
+    let stale = published.is_some_and(|p| is_stale(status, p, STALE_MONTHS));
+    if let Some(r) = status.rag {
+        out.open("span")
+            .attr("class", format_args!("rag rag-{}", rag_key(r)))
+            .body()
+            .text(t(lang, labels::rag(r)))
+            .close("span");
+    }
+    out.open("span")
+        .attr("class", "lifecycle")
+        .body()
+        .text(t(lang, labels::lifecycle(status.lifecycle)))
+        .close("span");
+    out.open("span")
+        .attr("class", "asof")
+        .body()
+        .text(format_args!(
+            "{} {}",
+            t(lang, K::StatusAsOf),
+            date_words(&status.as_of, lang)
+        ))
+        .close("span");
+    if stale {
+        out.open("span")
+            .attr("class", "stale")
+            .body()
+            .text(t(lang, K::Stale))
+            .close("span");
+    }
+    basis_markup(out, status.basis, status.basis_note.as_ref(), lang);
+}
+
+/// [`BasisMark`] (not `full`).
+pub fn basis_markup(out: &mut Markup, basis: Basis, note: Option<&Text>, lang: Lang) {
+    if basis != Basis::Inferred {
+        return;
+    }
+    let why = note
+        .map(|n| n.get(lang).to_string())
+        .unwrap_or_else(|| t(lang, K::BasisInferredWhy).to_string());
+    out.text(" ")
+        .open("span")
+        .attr("class", "basis-mark")
+        .attr("title", &why)
+        .body()
+        .open("span")
+        .attr("class", "basis-word")
+        .body()
+        .text(t(lang, K::BasisInferred))
+        .close("span")
+        .open("span")
+        .attr("class", "visually-hidden")
+        .body()
+        .text(format_args!(": {why}"))
+        .close("span")
+        .close("span");
+}
+
+/// [`OwnStanding`] of an item of `ix`'s feed.
+pub fn own_standing_markup(
+    out: &mut Markup,
+    ix: &Indexed,
+    standing: Option<&veikart_domain::model::Standing>,
+    lang: Lang,
+) {
+    if let Some(state) = veikart_domain::standing::badge(ix.feed(), standing) {
+        out.text(" ")
+            .open("span")
+            .attr(
+                "class",
+                format_args!("standing-badge standing-{}", standing_key(state)),
+            )
+            .body()
+            .text(t(lang, labels::standing(state)))
+            .close("span");
+    }
+}
+
+/// [`RiskBadge`].
+pub fn risk_badge_markup(out: &mut Markup, counts: Counts, lang: Lang) {
+    if counts.total() == 0 {
+        return;
+    }
+    let words = risk_words(counts, lang);
+    out.open("span")
+        .attr("class", "risk-badge")
+        .attr("title", &words)
+        .body()
+        .open("span")
+        .attr("aria-hidden", "true")
+        .body()
+        .text(format_args!("⚠ {}", counts.total()))
+        .close("span")
+        .open("span")
+        .attr("class", "visually-hidden")
+        .body()
+        .text(&words)
+        .close("span")
+        .close("span");
 }

@@ -92,7 +92,7 @@ pub fn WithdrawnNote() -> impl IntoView {
             .with(|f| f.as_ref().map(|f| f.feed().measures.len()).unwrap_or(0));
         (0..n).filter(|&mi| ctx.is_withdrawn(mi)).count()
     });
-    let shown = Memo::new(move |_| app.view.with(|v| v.withdrawn));
+    let shown = crate::state::view_part(|v| v.withdrawn);
     move || {
         let n = count.get();
         (n > 0).then(|| {

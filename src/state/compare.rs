@@ -57,11 +57,12 @@ pub struct CompareState {
 /// Sets up the comparison; call once in the shell, after the app state and the feed.
 pub fn provide_compare(app: AppState, feed: FeedState) -> CompareState {
     let current = app.feed;
-    let view = app.view;
+    let wanted = super::view_part(|v| (v.effective_compare(), v.feed.clone()));
+    let compare_on = super::view_part(|v| v.compare.is_on());
     let local = RwSignal::new(None::<Previous>);
     // The URL to fetch, or why none may be fetched; `None` when nothing is asked for.
     let target = Memo::new(move |_| {
-        let (compare, source) = view.with(|v| (v.effective_compare(), v.feed.clone()));
+        let (compare, source) = wanted.get();
         let cfg = feed.config.get_value();
         let link = match compare {
             Compare::Off => return None,
@@ -107,8 +108,7 @@ pub fn provide_compare(app: AppState, feed: FeedState) -> CompareState {
         let old = previous.get()?.ok()?;
         Some(Arc::new(diff::diff(old.feed(), new.feed())))
     });
-    let ghosts =
-        Memo::new(move |_| view.with(|v| v.compare.is_on()) || local.with(Option::is_some)).into();
+    let ghosts = Memo::new(move |_| compare_on.get() || local.with(Option::is_some)).into();
     let state = CompareState {
         previous,
         requested,

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use veikart_domain::index::Indexed;
 use veikart_domain::validate::{load, Loaded};
-use veikart_domain::view_state::ViewState;
 use veikart_domain::Lang;
 
 use super::api::{FeedConfig, FeedError};
@@ -152,9 +151,9 @@ impl FeedState {
 
 /// Starts loading the feed named by the view state (`feed=`) from the configured source, and
 /// reloads when that changes.
-pub fn provide_feed(view: Memo<ViewState>) -> FeedState {
+pub fn provide_feed() -> FeedState {
     let config = FeedConfig::from_document();
-    let source = Memo::new(move |_| view.with(|v| v.feed.clone()));
+    let source = crate::state::view_part(|v| v.feed.clone());
     let cfg = config.clone();
     let resource = LocalResource::new(move || {
         let cfg = cfg.clone().with_feed_param(source.get().as_deref());

@@ -24,7 +24,7 @@ use veikart_domain::view_state::ViewState;
 use veikart_domain::Lang;
 
 pub use clock::Clock;
-pub use url::Nav;
+pub use url::{view_part, Nav};
 
 /// What every view reads.
 #[derive(Clone, Copy)]
@@ -34,7 +34,7 @@ pub struct AppState {
     /// The UI language (from the view state).
     pub lang: Signal<Lang>,
     /// The whole view state, as the URL holds it.
-    pub view: Memo<ViewState>,
+    pub view: ReadSignal<ViewState>,
     /// The one way to change the view state.
     pub nav: Nav,
     pub clock: Clock,
@@ -54,14 +54,15 @@ pub fn provide_app(
     narrow: Signal<bool>,
 ) -> AppState {
     let view = url::use_view_state();
-    // A memo, not a derived signal: a derived signal would wake every text of the app on any
-    // change of the URL (typing in the search box re-ran hundreds of text closures).
-    let lang: Signal<Lang> = Memo::new(move |_| view.with(|v| v.lang)).into();
+    // A part, not a derived signal: a derived signal would wake every text of the app on any
+    // change of the URL (typing in the search box re-ran hundreds of text closures), and a memo
+    // over the whole state would still be walked, with every text under it, on each change.
+    let lang: Signal<Lang> = view_part(|v| v.lang).into();
     let state = AppState {
         feed,
         lang,
         view,
-        nav: Nav::new(view),
+        nav: Nav::from_router(),
         clock,
         narrow,
     };

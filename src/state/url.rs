@@ -1,21 +1,136 @@
-//! The view state in the URL: read once into a memo, written through one [`Nav`]. Every state
+//! The view state in the URL: read once into a signal, written through one [`Nav`]. Every state
 //! change is one history entry (typing in the search box replaces the current one instead) and
 //! never scrolls the page; links made with `ViewState::measure_href` carry the whole state.
+//!
+//! How the signal and the URL stay one:
+//! - a change that keeps the path (a filter, a regrouping, a zoom …) is written by [`Nav`]
+//!   itself: to the signal, to the history (`history.pushState` / `replaceState`, through the
+//!   router's own `BrowserUrl::complete_navigation`, which also keeps the list of entries the
+//!   router tells back from forward with) and to the router's URL signal, so the router's
+//!   location stays the browser's. The router's `navigate` is not used for these: it parses the
+//!   URL again through the browser's URL API and routes it, for a change no route depends on;
+//! - a change of path (`/tiltak/ID`, `/tilgjengelighet`) goes through the router's `navigate`,
+//!   which renders the route and then pushes the URL (the signal is written at once);
+//! - whatever the router sets its URL to — a link it intercepted (`<a href>`), back and forward
+//!   (`popstate`) — is read back into the signal.
+//!
+//! Parts of the state that views depend on are signals of their own ([`view_part`]), set with
+//! the state and only when they change.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_navigate;
+use leptos_router::location::{BrowserUrl, LocationChange, LocationProvider, State, Url};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
-use veikart_domain::view_state::ViewState;
+use veikart_domain::view_state::{parse_query, ViewState};
 
-/// The view state of the current URL (path and query), recomputed when either changes.
-pub fn use_view_state() -> Memo<ViewState> {
-    let location = use_location();
-    Memo::new(move |_| {
-        let path = location.pathname.get();
-        location
-            .query
-            .with(|q| ViewState::from_url(&path, q.into_iter().map(|(k, v)| (k.as_ref(), v))))
-    })
+/// The view state of a URL as the router holds it.
+fn state_of(url: &Url) -> ViewState {
+    ViewState::from_url(
+        url.path(),
+        url.search_params()
+            .into_iter()
+            .map(|(k, v)| (k.as_ref(), v)),
+    )
+}
+
+/// Keeps one part signal up to date with a new state.
+type Part = Box<dyn Fn(&ViewState)>;
+
+/// The signal, its parts and the router it follows; one per router (the first
+/// [`use_view_state`] under it makes it).
+#[derive(Clone, Copy)]
+struct Source {
+    state: RwSignal<ViewState>,
+    /// The last part id given out, and every live part.
+    parts: StoredValue<(u64, Vec<(u64, Part)>), LocalStorage>,
+    router: StoredValue<BrowserUrl>,
+}
+
+impl Source {
+    /// The one place the state is set: every part that changed, then the whole.
+    fn set(self, s: ViewState) {
+        self.parts.with_value(|(_, parts)| {
+            for (_, part) in parts {
+                part(&s);
+            }
+        });
+        self.state.set(s);
+    }
+
+    /// Adds a part for as long as the current owner lives.
+    fn add(self, update: Part) {
+        let id = self
+            .parts
+            .try_update_value(|(last, parts)| {
+                *last += 1;
+                parts.push((*last, update));
+                *last
+            })
+            .unwrap_or_default();
+        on_cleanup(move || {
+            self.parts
+                .try_update_value(|(_, parts)| parts.retain(|(i, _)| *i != id));
+        });
+    }
+}
+
+fn source() -> Source {
+    if let Some(s) = use_context::<Source>() {
+        return s;
+    }
+    let router = use_context::<BrowserUrl>().expect("the view state is read inside a <Router>");
+    let url = router.as_url().clone();
+    let s = Source {
+        state: RwSignal::new(url.with_untracked(state_of)),
+        parts: StoredValue::new_local((0, Vec::new())),
+        router: StoredValue::new(router),
+    };
+    // The router's own changes: a link it intercepted, back and forward. (`Nav` sets the state
+    // itself; reading the router's URL back then finds the same state and changes nothing.)
+    Effect::new(move |_| {
+        let new = url.with(state_of);
+        if s.state.with_untracked(|old| *old != new) {
+            s.set(new);
+        }
+    });
+    provide_context(s);
+    s
+}
+
+/// The view state of the current URL (path and query). Call it inside the router.
+pub fn use_view_state() -> ReadSignal<ViewState> {
+    source().state.read_only()
+}
+
+/// One part of the view state as a signal of its own, set (with the whole state) only when that
+/// part changes. What depends on a part only should read it this way, not through a memo over
+/// the whole state: a change marks every memo below the whole state for checking, once for every
+/// path to it (reactive_graph does not stop at a node it has already marked), and the roadmap
+/// hangs under the filter, the grouping, the list, the opened rows … by many paths, so a regroup
+/// walked the rows' memos some ten times. A part changed by none of this is not touched at all.
+pub fn view_part<T>(part: impl Fn(&ViewState) -> T + 'static) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    part_of(Box::new(part))
+}
+
+/// [`view_part`] for a boxed function: one copy of the code per type of part, not per caller.
+#[inline(never)]
+fn part_of<T>(part: Box<dyn Fn(&ViewState) -> T>) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let src = source();
+    let signal = RwSignal::new(src.state.with_untracked(&part));
+    src.add(Box::new(move |s| {
+        let new = part(s);
+        if signal.try_with_untracked(|old| *old != new) == Some(true) {
+            signal.set(new);
+        }
+    }));
+    signal.read_only()
 }
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
@@ -24,15 +139,15 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 #[derive(Clone, Copy)]
 pub struct Nav {
     navigate: StoredValue<Navigate, LocalStorage>,
-    view: Memo<ViewState>,
+    source: Source,
 }
 
 impl Nav {
-    pub fn new(view: Memo<ViewState>) -> Nav {
+    pub fn from_router() -> Nav {
         let nav = use_navigate();
         Nav {
             navigate: StoredValue::new_local(Box::new(move |u: &str, o| nav(u, o))),
-            view,
+            source: source(),
         }
     }
 
@@ -48,22 +163,51 @@ impl Nav {
 
     /// Goes to `href` (a link built from a view state) as a state change.
     pub fn to(self, href: &str) {
-        let opts = NavigateOptions {
-            scroll: false,
-            ..NavigateOptions::default()
-        };
-        self.navigate.with_value(|n| n(href, opts));
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
+        let pairs = parse_query(query);
+        let s = ViewState::from_url(path, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        self.write(move |now| *now = s, false);
     }
 
     fn write(self, change: impl FnOnce(&mut ViewState), replace: bool) {
-        let mut s = self.view.get_untracked();
+        let src = self.source;
+        let old = src.state.get_untracked();
+        let mut s = old.clone();
         change(&mut s);
+        if s == old {
+            return;
+        }
         let href = s.href();
-        let opts = NavigateOptions {
-            replace,
-            scroll: false,
-            ..NavigateOptions::default()
-        };
-        self.navigate.with_value(|n| n(&href, opts));
+        if s.path() != old.path() {
+            // Another route: the router renders it, then pushes the URL.
+            src.set(s);
+            let opts = NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            };
+            self.navigate.with_value(|n| n(&href, opts));
+            return;
+        }
+        src.router.with_value(|r| {
+            r.complete_navigation(&LocationChange {
+                value: href,
+                replace,
+                scroll: false,
+                state: State::new(None),
+            });
+            // The router's location follows (its path is unchanged, so it routes nothing).
+            let query = s.query_string();
+            let mut params = ParamsMap::new();
+            for (k, v) in s.query_pairs() {
+                params.insert(k, v);
+            }
+            r.as_url().update(|u| {
+                *u.search_mut() = query.trim_start_matches('?').to_string();
+                *u.search_params_mut() = params;
+                u.hash_mut().clear();
+            });
+        });
+        src.set(s);
     }
 }

@@ -51,7 +51,7 @@ pub fn CompareToggle() -> impl IntoView {
                 .is_some_and(|f| f.feed().meta.previous_version.is_some())
         })
     });
-    let on = Memo::new(move |_| app.view.with(|v| v.compare.is_on()));
+    let on = crate::state::view_part(|v| v.compare.is_on());
     let legend = move || {
         cmp.ghosts.get().then(|| {
             let label = match cmp.previous.get() {

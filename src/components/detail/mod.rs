@@ -10,13 +10,13 @@ use leptos::prelude::*;
 use veikart_domain::view_state::Page;
 
 use crate::i18n::{tr, use_i18n, K};
-use crate::state::use_app;
+use crate::state::{use_app, view_part};
 
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let app = use_app();
     let i = use_i18n();
-    let id = Memo::new(move |_| app.view.with(|v| v.selected().map(str::to_string)));
+    let id = view_part(|v| v.selected().map(str::to_string));
     let nav = app.nav;
     let close = move || {
         let Some(back_to) = id.get_untracked() else {

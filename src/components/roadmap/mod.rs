@@ -22,14 +22,14 @@ use veikart_domain::graph::DepGraph;
 use veikart_domain::index::Indexed;
 use veikart_domain::model::Text;
 use veikart_domain::roadmap::Grouping;
-use veikart_domain::timeline::year_range;
+use veikart_domain::timeline::{year_range, Scale};
 use veikart_domain::view_model::{RoadmapModel, Rows};
-use veikart_domain::view_state::Layout;
+use veikart_domain::view_state::{Layout, ViewState};
 
 use crate::components::standing::WithdrawnNote;
 use crate::hooks::use_element_width;
 use crate::i18n::{tr, use_i18n, K};
-use crate::state::{use_app, AppState};
+use crate::state::{use_app, view_part, AppState};
 
 /// The view model with the feed it was computed from (so a row never reads one feed's layout
 /// with another feed's measures).
@@ -60,23 +60,25 @@ fn arc_changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> boo
 #[derive(Clone, Copy)]
 pub struct RoadmapCtx {
     pub drawn: Memo<Option<Arc<Drawn>>>,
-    /// The feed the drawn model belongs to; changes only when another feed is loaded (rows
-    /// rebuild their content only then).
+    /// The drawn model's scale (changes with the zoom and the width only).
+    pub scale: Memo<Option<Scale>>,
+    /// The feed shown (and drawn); changes only when another feed is loaded (rows rebuild
+    /// their content only then).
     pub feed: Memo<Option<Arc<Indexed>>>,
     pub result: Memo<Option<Arc<FilterResult>>>,
     /// The search index, with the feed's priority lists and withdrawn measures.
     pub index: Memo<Option<Arc<filter::Index>>>,
     /// The priority list chosen in the view state (`liste=`; `None`: the first).
-    pub list: Memo<Option<String>>,
+    pub list: ReadSignal<Option<String>>,
     /// Name and rank label of each of the feed's priority lists (once per feed).
     pub lists: Memo<Vec<(Text, Text)>>,
     /// Rows a filter opens to show a matching sub-measure.
     pub forced: Memo<BTreeSet<String>>,
     pub expanded: Memo<BTreeSet<String>>,
-    pub grouping: Memo<Grouping>,
+    pub grouping: ReadSignal<Grouping>,
     pub layout: Memo<Layout>,
     /// The selected measure's id (`valgt=`).
-    pub selected: Memo<Option<String>>,
+    pub selected: ReadSignal<Option<String>>,
     /// Measures related (by dependency, either way) to the selected one.
     pub related: Memo<Option<BTreeSet<String>>>,
     nav: crate::state::Nav,
@@ -84,8 +86,10 @@ pub struct RoadmapCtx {
 
 impl RoadmapCtx {
     fn new(app: AppState, width: Signal<f64>) -> RoadmapCtx {
-        let (feed, view) = (app.feed, app.view);
-        let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+        let feed = app.feed;
+        // The parts of the view state read here are signals of their own (`view_part`): a
+        // regroup does not touch what reads only the filter, and the reverse.
+        let filter = view_part(|v| v.filter.clone());
         // Once per feed: the search index and the axis years (every date parsed once).
         let index = Memo::new_with_compare(
             move |_| feed.with(|f| f.as_ref().map(|f| Arc::new(filter::Index::new(f.feed())))),
@@ -94,8 +98,8 @@ impl RoadmapCtx {
         let years = Memo::new(move |_| {
             feed.with(|f| f.as_ref().map(|f| year_range(f.feed(), app.clock.today())))
         });
-        let list = Memo::new(move |_| view.with(|v| v.list.clone()));
-        let withdrawn = Memo::new(move |_| view.with(|v| v.withdrawn));
+        let list = view_part(|v| v.list.clone());
+        let withdrawn = view_part(|v| v.withdrawn);
         let lists = Memo::new(move |_| {
             feed.with(|f| {
                 f.as_ref()
@@ -136,10 +140,17 @@ impl RoadmapCtx {
                 .map(|&i| f.feed().measures[i].id.to_string())
                 .collect()
         });
-        let expanded = Memo::new(move |_| forced.with(|fo| view.with(|v| v.expanded(fo))));
-        let grouping = Memo::new(move |_| view.with(|v| v.grouping));
-        let layout = Memo::new(move |_| view.with(|v| v.layout).resolve(app.narrow.get()));
-        let zoom = Memo::new(move |_| view.with(|v| v.zoom));
+        // the rows the reader opened and closed, alone (what `ViewState::expanded` reads)
+        let opened = view_part(|v| ViewState {
+            open: v.open.clone(),
+            closed: v.closed.clone(),
+            ..ViewState::default()
+        });
+        let expanded = Memo::new(move |_| forced.with(|fo| opened.with(|o| o.expanded(fo))));
+        let grouping = view_part(|v| v.grouping);
+        let choice = view_part(|v| v.layout);
+        let layout = Memo::new(move |_| choice.get().resolve(app.narrow.get()));
+        let zoom = view_part(|v| v.zoom);
         // Lanes and rows: made anew on a filter, regroup, list or opened-row change, kept on a
         // zoom or width change (which only rescales).
         let rows = Memo::new_with_compare(
@@ -167,29 +178,37 @@ impl RoadmapCtx {
                 (a, b) => a.is_none() != b.is_none(),
             },
         );
+        // The scale, from the feed's years, the zoom and the width alone: a regroup or a filter
+        // does not touch it, nor the bars and milestones that read it.
+        let scale = Memo::new(move |_| {
+            let (first, last) = years.get()?;
+            Some(Scale::new(first, last, zoom.get()).fit(width.get()))
+        });
         let drawn = Memo::new(move |_| {
-            let years = years.get()?;
-            let (zoom, width) = (zoom.get(), width.get());
+            let scale = scale.get()?;
             // The timeline waits for its width (measured in the effect right after the section
             // is mounted, before the first paint): its rows are then drawn once, to scale,
             // instead of once at width 0 and again — and the measuring layout stays small.
-            if width <= 0.0 && layout.get() == Layout::Timeline {
+            if width.get() <= 0.0 && layout.get() == Layout::Timeline {
                 return None;
             }
             rows.with(|r| {
                 let (f, rows) = r.as_ref()?;
                 Some(Arc::new(Drawn {
                     feed: f.clone(),
-                    model: RoadmapModel::with_rows(rows, years, zoom, width),
+                    model: RoadmapModel {
+                        lanes: rows.lanes.clone(),
+                        layout: rows.layout.clone(),
+                        scale,
+                    },
                 }))
             })
         });
-        let drawn_feed = Memo::new_with_compare(
-            move |_| drawn.with(|d| d.as_ref().map(|d| d.feed.clone())),
-            arc_changed,
-        );
+        // Not read from `drawn` (which changes on every regroup and filter): the rows' content
+        // is then not checked on those.
+        let drawn_feed = Memo::new_with_compare(move |_| feed.get(), arc_changed);
         // The dependency graph is built only while a measure is selected.
-        let selected = Memo::new(move |_| view.with(|v| v.selected().map(str::to_string)));
+        let selected = view_part(|v| v.selected().map(str::to_string));
         let related = Memo::new(move |_| {
             let id = selected.get()?;
             feed.with(|f| {
@@ -201,6 +220,7 @@ impl RoadmapCtx {
         });
         RoadmapCtx {
             drawn,
+            scale,
             feed: drawn_feed,
             result,
             index,

@@ -9,7 +9,7 @@ use veikart_domain::view_state::{Layout, LayoutChoice};
 use super::export::ExportMenu;
 use super::use_roadmap;
 use crate::i18n::{labels, tr, use_i18n, K};
-use crate::state::use_app;
+use crate::state::{use_app, view_part};
 
 /// A segmented control: a labelled group of buttons, the chosen one pressed.
 #[component]
@@ -39,6 +39,7 @@ pub fn Toolbar() -> impl IntoView {
     let ctx = use_roadmap();
     let i = use_i18n();
     let nav = app.nav;
+    let arrows = view_part(|v| v.arrows);
     let layout_choice = move |l: Layout| {
         view! {
             <Choice label=labels::layout(l)
@@ -127,7 +128,7 @@ pub fn Toolbar() -> impl IntoView {
     let zoom_choice = move |z: Zoom, label: K| {
         view! {
             <Choice label
-                pressed=Memo::new(move |_| app.view.with(|v| v.zoom) == z).into()
+                pressed=view_part(move |v| v.zoom == z).into()
                 on_pick=Callback::new(move |_| nav.go(|s| s.zoom = z))/>
         }
     };
@@ -143,7 +144,7 @@ pub fn Toolbar() -> impl IntoView {
                     {zoom_choice(Zoom::Quarters, K::ZoomQuarters)}
                 </Seg>
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || app.view.with(|v| v.arrows)
+                    <input type="checkbox" prop:checked=arrows
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             nav.go(|s| s.arrows = on);

@@ -11,7 +11,7 @@ use crate::state::use_app;
 type Remove = Box<dyn Fn(&mut Filter) + Send + Sync>;
 
 #[component]
-pub fn FilterChips(filter: Memo<Filter>) -> impl IntoView {
+pub fn FilterChips(filter: ReadSignal<Filter>) -> impl IntoView {
     let app = use_app();
     let nav = app.nav;
     let i = use_i18n();

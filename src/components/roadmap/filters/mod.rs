@@ -72,7 +72,7 @@ pub fn FilterBar() -> impl IntoView {
     let nav = app.nav;
     let open = RwSignal::new(false);
     let copied = RwSignal::new(None::<bool>);
-    let filter = Memo::new(move |_| app.view.with(|v| v.filter.clone()));
+    let filter = crate::state::view_part(|v| v.filter.clone());
     let active = move || {
         filter.with(|f| {
             f.selected.values().map(|s| s.len()).sum::<usize>()

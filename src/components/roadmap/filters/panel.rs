@@ -10,7 +10,7 @@ use crate::i18n::{tr, use_i18n, K};
 use crate::state::use_app;
 
 #[component]
-fn FacetGroup(facet: Facet, filter: Memo<Filter>) -> impl IntoView {
+fn FacetGroup(facet: Facet, filter: ReadSignal<Filter>) -> impl IntoView {
     let app = use_app();
     let nav = app.nav;
     let ctx = use_roadmap();
@@ -59,7 +59,7 @@ fn FacetGroup(facet: Facet, filter: Memo<Filter>) -> impl IntoView {
 }
 
 #[component]
-fn YearSelect(label: K, from: bool, filter: Memo<Filter>) -> impl IntoView {
+fn YearSelect(label: K, from: bool, filter: ReadSignal<Filter>) -> impl IntoView {
     let app = use_app();
     let nav = app.nav;
     let i = use_i18n();
@@ -91,7 +91,7 @@ fn YearSelect(label: K, from: bool, filter: Memo<Filter>) -> impl IntoView {
 }
 
 #[component]
-pub fn FilterPanel(filter: Memo<Filter>) -> impl IntoView {
+pub fn FilterPanel(filter: ReadSignal<Filter>) -> impl IntoView {
     let i = use_i18n();
     let nav = use_app().nav;
     let ctx = use_roadmap();

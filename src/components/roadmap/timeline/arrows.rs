@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use veikart_domain::timeline::{arrows, AXIS_H};
 
 use crate::components::roadmap::use_roadmap;
-use crate::state::use_app;
+use crate::state::view_part;
 
 #[component]
 pub fn Arrows(range: Memo<Range<usize>>) -> impl IntoView {
-    let app = use_app();
+    let on = view_part(|v| v.arrows);
     let ctx = use_roadmap();
     move || {
-        if !app.view.with(|v| v.arrows) {
+        if !on.get() {
             return None;
         }
         let r = range.get();

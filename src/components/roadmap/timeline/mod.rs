@@ -63,7 +63,7 @@ pub fn Timeline() -> impl IntoView {
     let i = use_i18n();
     let root = NodeRef::<leptos::html::Div>::new();
     let win = use_viewport_window(root, AXIS_H, move || ctx.drawn.track());
-    let scale = Memo::new(move |_| ctx.drawn.with(|d| d.as_ref().map(|d| d.model.scale)));
+    let scale = ctx.scale;
     let width = Memo::new(move |_| scale.get().map(|s| s.width()).unwrap_or(0.0));
     let height = Memo::new(move |_| {
         ctx.drawn
@@ -126,8 +126,8 @@ pub fn Timeline() -> impl IntoView {
                             <row::RowTrack key=k scale width/>
                         </For>
                     </g>
-                    <axis::Axis scale height/>
-                    <today::TodayLine scale height/>
+                    <axis::Axis scale/>
+                    <today::TodayLine scale/>
                     <arrows::Arrows range/>
                 </svg>
             </div>

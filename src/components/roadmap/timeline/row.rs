@@ -3,20 +3,23 @@
 //! expander, rank, name, status — and its track of bars and milestones).
 
 use leptos::prelude::*;
+use veikart_domain::index::Indexed;
+use veikart_domain::model::Measure;
 use veikart_domain::roadmap::current_status;
 use veikart_domain::timeline::{
     sequence_chips, undated_sequence, LayoutItem, Scale, BAR_H, BAR_TOP, LANE_H, MARKER_CY, ROW_H,
 };
 
-use super::bar::Bars;
-use super::ghosts::Ghosts;
-use super::marker::Markers;
+use super::{bar, ghosts, marker};
+use crate::components::markup::{css_color, Markup};
 use crate::components::parts::{
-    fallback_lang, Expander, MeasureLink, OwnStanding, RiskBadge, StatusChip,
+    fallback_lang, own_standing_markup, risk_badge_markup, status_markup, Expander,
 };
 use crate::components::roadmap::lane::{lane_lang, lane_title};
 use crate::components::roadmap::{use_roadmap, RoadmapCtx};
-use crate::i18n::{use_i18n, K};
+use crate::i18n::{use_i18n, I18n, K};
+use crate::state::compare::use_compare;
+use crate::state::use_app;
 
 /// Whether a key is a lane heading's (see `LayoutItem::key`).
 pub fn is_lane(key: u64) -> bool {
@@ -31,12 +34,19 @@ fn measure_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-/// This key's item in the current layout (position, depth, children).
+/// This key's item in the current layout (position, depth, children). When the key has left the
+/// layout its row is about to be removed: it is not redrawn first (at its default place).
 fn use_item(ctx: RoadmapCtx, key: u64) -> Memo<Option<LayoutItem>> {
-    Memo::new(move |_| {
-        ctx.drawn
-            .with(|d| d.as_ref()?.model.layout.item(key).cloned())
-    })
+    Memo::new_with_compare(
+        move |_| {
+            ctx.drawn
+                .with(|d| d.as_ref()?.model.layout.item(key).cloned())
+        },
+        |old, new| match (old, new) {
+            (Some(_), Some(None)) => false,
+            (old, new) => old != new,
+        },
+    )
 }
 
 /// The label-column entry for a key.
@@ -148,34 +158,53 @@ fn MeasureLabel(key: u64) -> impl IntoView {
             })
         })
     };
+    let app = use_app();
+    // The label's texts are markup (`components::markup`): built at once from the feed and the
+    // language (a language switch builds them anew), the same elements the parts' components
+    // draw.
     let body = move || {
         let f = feed.get()?;
         let m = f.feed().measures.get(mi)?;
-        let name = m.name.clone();
-        let published = f.ix.published();
-        let code = m.short_name.as_deref().map(String::from);
-        let name_for_code = name.clone();
-        let shown_name = name.clone();
-        let status = current_status(m).cloned();
-        let risks = veikart_domain::risk::counts(f.feed(), mi);
+        let lang = i.lang();
         let rank = move || {
             ctx.rank(mi).map(|(r, pos)| {
                 view! { <span class="prio" title=move || ctx.rank_title(r, pos, i.lang())>{r}</span> }
             })
         };
+        let name = m.name.get(lang);
+        let mut link = Markup::default();
+        if let Some(code) = m.short_name.as_deref().filter(|c| *c != name) {
+            link.open("span")
+                .attr("class", "code")
+                .body()
+                .text(code)
+                .close("span");
+        }
+        link.open("span")
+            .attr("class", "name")
+            .attr_opt("lang", fallback_lang(&m.name, lang))
+            .body()
+            .text(name)
+            .close("span");
+        let mut badges = Markup::default();
+        own_standing_markup(&mut badges, &f, m.standing.as_ref(), lang);
+        risk_badge_markup(
+            &mut badges,
+            veikart_domain::risk::counts(f.feed(), mi),
+            lang,
+        );
+        let status = current_status(m).map(|s| {
+            let mut out = Markup::default();
+            status_markup(&mut out, s, f.ix.published(), lang);
+            out.finish()
+        });
+        let id = m.id.clone();
         Some(view! {
             {rank}
-            <MeasureLink id=m.id.clone() class="measure-link">
-                {move || code.clone().filter(|c| c != name_for_code.get(i.lang())).map(|c| view! { <span class="code">{c}</span> })}
-                <span class="name" lang=move || fallback_lang(&name, i.lang())>{
-                    move || shown_name.get(i.lang()).to_string()
-                }</span>
-            </MeasureLink>
-            <span class="row-badges">
-                <OwnStanding standing=m.standing.clone()/>
-                <RiskBadge counts=risks/>
-            </span>
-            {status.map(|s| view! { <StatusChip status=s published/> })}
+            <a href=move || app.view.with(|v| v.measure_href(&id)) class="measure-link" data-noscroll=""
+                inner_html=link.finish()></a>
+            <span class="row-badges" inner_html=badges.finish()></span>
+            {status.map(|s| view! { <span class="status" inner_html=s></span> })}
         })
     };
     view! {
@@ -224,68 +253,32 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
             "row-bg"
         }
     };
-    let undated = move || {
-        feed.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.feed().measures.get(mi))
-                .is_some_and(|m| m.phases.is_empty() && m.milestones.is_empty())
-        })
-    };
-    // Schema 1.1: a sequence known without dates, as numbered phase chips from the left edge:
-    // "1 Kartlegging → 2 Utredning → 3 Gjennomføring  ingen datoer ennå".
-    let sequence = move || {
-        let lang = i.lang();
+    // Everything drawn on the track but its background, as one piece of markup (`markup.rs`):
+    // follows the language, the scale (zoom, width), the feed and the comparison.
+    let cmp = use_compare();
+    let content = move || {
+        let s = scale.get()?;
         let f = feed.get()?;
         let m = f.feed().measures.get(mi)?;
-        let seq: Vec<usize> = undated_sequence(m)
-            .into_iter()
-            .filter(|&n| m.phases[n].order.is_some())
-            .collect();
-        if seq.is_empty() {
-            return None;
+        let mut out = Markup::default();
+        if m.phases.is_empty() && m.milestones.is_empty() {
+            out.open("text")
+                .attr("x", 8)
+                .attr("y", ROW_H / 2.0 + 4.0)
+                .attr("class", "no-dates")
+                .body()
+                .text(i.t(K::NoDates))
+                .close("text");
         }
-        let labels: Vec<String> = seq
-            .iter()
-            .map(|&n| {
-                let p = &m.phases[n];
-                format!("{} {}", p.order.unwrap_or(0), f.phase_name(&p.phase, lang))
-            })
-            .collect();
-        // the note first ("ingen datoer ennå:"), then the chips, on a plate of their own: the
-        // sequence has no place on the time axis and must not look as if it had one
-        let note = format!("{}:", i.t(K::NoDatesYet));
-        let note_w = veikart_domain::timeline::approx_text_width(&note, 12.0);
-        let (chips, end_x) = sequence_chips(&labels, 16.0 + note_w, 12.0);
-        let views = seq
-            .iter()
-            .zip(labels)
-            .zip(chips)
-            .enumerate()
-            .map(|(k, ((&n, label), (x, w)))| {
-                let color = f
-                    .phase(&m.phases[n].phase)
-                    .map(|p| p.color.to_string())
-                    .unwrap_or_default();
-                let inferred = !m.phases[n].basis.is_stated();
-                view! {
-                    {(k > 0).then(|| view! {
-                        <text x=x - 15.0 y=MARKER_CY + 4.0 class="seq-arrow" aria-hidden="true">"→"</text>
-                    })}
-                    <g class="seq-chip" class:inferred=inferred>
-                        <rect x=x y=BAR_TOP + 1.0 width=w height=BAR_H - 2.0 rx=11 class="seq-chip-bg" style:stroke=color.clone()/>
-                        <rect x=x y=BAR_TOP + 1.0 width=6 height=BAR_H - 2.0 rx=3 fill=color/>
-                        <text x=x + 12.0 y=MARKER_CY + 4.0 class="seq-label">{label}</text>
-                    </g>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <g class="undated-sequence">
-                <rect x=2 y=BAR_TOP - 5.0 width=end_x height=BAR_H + 10.0 rx=6 class="seq-plate"/>
-                <text x=10 y=MARKER_CY + 4.0 class="no-dates">{note}</text>
-                {views}
-            </g>
-        })
+        sequence(&mut out, &f, m, i);
+        if cmp.ghosts.get() {
+            if let Some(Ok(old)) = cmp.previous.get() {
+                ghosts::ghosts(&mut out, &old, m, &s, i);
+            }
+        }
+        bar::bars(&mut out, &f, m, &s, i);
+        marker::milestones(&mut out, &f, m, &s, width.get(), i);
+        Some(out.finish())
     };
     let row_class = move || {
         if ctx.is_withdrawn(mi) {
@@ -297,14 +290,102 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
     view! {
         <g class=row_class transform=transform>
             <rect x=0 y=0 width=width height=ROW_H class=bg_class/>
-            {move || undated().then(|| view! {
-                <text x=8 y=ROW_H / 2.0 + 4.0 class="no-dates">{move || i.t(K::NoDates)}</text>
-            })}
-            {sequence}
-            <Ghosts measure=id scale/>
-            <Bars feed measure=mi scale/>
-            <Markers feed measure=mi scale width/>
+            <g inner_html=move || content().unwrap_or_default()></g>
         </g>
     }
     .into_any()
+}
+
+/// Schema 1.1: a sequence known without dates, as numbered phase chips from the left edge:
+/// "1 Kartlegging → 2 Utredning → 3 Gjennomføring  ingen datoer ennå".
+fn sequence(out: &mut Markup, f: &Indexed, m: &Measure, i: I18n) {
+    let lang = i.lang();
+    let seq: Vec<usize> = undated_sequence(m)
+        .into_iter()
+        .filter(|&n| m.phases[n].order.is_some())
+        .collect();
+    if seq.is_empty() {
+        return;
+    }
+    let labels: Vec<String> = seq
+        .iter()
+        .map(|&n| {
+            let p = &m.phases[n];
+            format!("{} {}", p.order.unwrap_or(0), f.phase_name(&p.phase, lang))
+        })
+        .collect();
+    // the note first ("ingen datoer ennå:"), then the chips, on a plate of their own: the
+    // sequence has no place on the time axis and must not look as if it had one
+    let note = format!("{}:", i.t(K::NoDatesYet));
+    let note_w = veikart_domain::timeline::approx_text_width(&note, 12.0);
+    let (chips, end_x) = sequence_chips(&labels, 16.0 + note_w, 12.0);
+    out.open("g").attr("class", "undated-sequence").body();
+    out.open("rect")
+        .attr("x", 2)
+        .attr("y", BAR_TOP - 5.0)
+        .attr("width", end_x)
+        .attr("height", BAR_H + 10.0)
+        .attr("rx", 6)
+        .attr("class", "seq-plate")
+        .end("rect");
+    out.open("text")
+        .attr("x", 10)
+        .attr("y", MARKER_CY + 4.0)
+        .attr("class", "no-dates")
+        .body()
+        .text(&note)
+        .close("text");
+    for (k, ((&n, label), (x, w))) in seq.iter().zip(labels).zip(chips).enumerate() {
+        let color = f
+            .phase(&m.phases[n].phase)
+            .map(|p| p.color.as_str())
+            .unwrap_or_default();
+        let inferred = !m.phases[n].basis.is_stated();
+        if k > 0 {
+            out.open("text")
+                .attr("x", x - 15.0)
+                .attr("y", MARKER_CY + 4.0)
+                .attr("class", "seq-arrow")
+                .attr("aria-hidden", "true")
+                .body()
+                .text("→")
+                .close("text");
+        }
+        out.open("g")
+            .attr(
+                "class",
+                if inferred {
+                    "seq-chip inferred"
+                } else {
+                    "seq-chip"
+                },
+            )
+            .body();
+        out.open("rect")
+            .attr("x", x)
+            .attr("y", BAR_TOP + 1.0)
+            .attr("width", w)
+            .attr("height", BAR_H - 2.0)
+            .attr("rx", 11)
+            .attr("class", "seq-chip-bg")
+            .attr_opt("style", css_color(color).map(|c| format!("stroke: {c};")))
+            .end("rect");
+        out.open("rect")
+            .attr("x", x)
+            .attr("y", BAR_TOP + 1.0)
+            .attr("width", 6)
+            .attr("height", BAR_H - 2.0)
+            .attr("rx", 3)
+            .attr("fill", color)
+            .end("rect");
+        out.open("text")
+            .attr("x", x + 12.0)
+            .attr("y", MARKER_CY + 4.0)
+            .attr("class", "seq-label")
+            .body()
+            .text(&label)
+            .close("text")
+            .close("g");
+    }
+    out.close("g");
 }

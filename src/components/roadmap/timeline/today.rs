@@ -8,15 +8,15 @@ use crate::i18n::{use_i18n, K};
 use crate::state::use_app;
 
 #[component]
-pub fn TodayLine(scale: Memo<Option<Scale>>, height: Memo<f64>) -> impl IntoView {
+pub fn TodayLine(scale: Memo<Option<Scale>>) -> impl IntoView {
     let app = use_app();
     let i = use_i18n();
     move || {
         let s = scale.get()?;
         let x = s.x(app.clock.today().day_number());
-        let h = height.get();
+        // to the bottom of the rows, as the axis's grid lines (`axis.rs`)
         Some(view! {
-            <line x1=x y1=AXIS_H - 6.0 x2=x y2=AXIS_H + h class="today"/>
+            <line x1=x y1=AXIS_H - 6.0 x2=x y2="100%" class="today"/>
             <text x=x + 4.0 y=AXIS_H - 8.0 class="today-label">{move || i.t(K::Today)}</text>
         })
     }
