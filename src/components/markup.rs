@@ -70,6 +70,35 @@ impl Markup {
         self
     }
 
+    /// A milestone's shape, centred on `cy`: a diamond at `x` for a point in time, else a rounded
+    /// bar from `x`, `w` wide (the timeline's markers and the comparison's ghost marks).
+    pub fn milestone_shape(&mut self, point: bool, x: f64, w: f64, cy: f64, class: &str) {
+        if point {
+            self.open("path")
+                .attr(
+                    "d",
+                    format_args!(
+                        "M{x},{} L{},{cy} L{x},{} L{},{cy} Z",
+                        cy - 9.0,
+                        x + 9.0,
+                        cy + 9.0,
+                        x - 9.0
+                    ),
+                )
+                .attr("class", class)
+                .end("path");
+        } else {
+            self.open("rect")
+                .attr("x", x)
+                .attr("y", cy - 7.0)
+                .attr("width", w)
+                .attr("height", 14)
+                .attr("rx", 7)
+                .attr("class", class)
+                .end("rect");
+        }
+    }
+
     /// Ends an element without children: `></tag>`.
     pub fn end(&mut self, tag: &str) {
         self.0.push_str("></");

@@ -76,30 +76,7 @@ pub fn ghosts(out: &mut Markup, old: &Indexed, new: &Measure, s: &Scale, i: I18n
                             .close("text");
                     }
                 }
-                if point {
-                    out.open("path")
-                        .attr(
-                            "d",
-                            format_args!(
-                                "M{x},{} L{},{cy} L{x},{} L{},{cy} Z",
-                                cy - 9.0,
-                                x + 9.0,
-                                cy + 9.0,
-                                x - 9.0
-                            ),
-                        )
-                        .attr("class", "ghost-ms")
-                        .end("path");
-                } else {
-                    out.open("rect")
-                        .attr("x", x)
-                        .attr("y", cy - 7.0)
-                        .attr("width", w.max(6.0))
-                        .attr("height", 14)
-                        .attr("rx", 7)
-                        .attr("class", "ghost-ms")
-                        .end("rect");
-                }
+                out.milestone_shape(point, x, w.max(6.0), cy, "ghost-ms");
                 out.open("title")
                     .body()
                     .text(format_args!(

@@ -80,30 +80,13 @@ pub fn milestones(out: &mut Markup, f: &Indexed, m: &Measure, s: &Scale, width: 
                 .attr("class", "ms-original")
                 .end("rect");
         }
-        if mk.point {
-            out.open("path")
-                .attr(
-                    "d",
-                    format_args!(
-                        "M{x},{} L{},{cy} L{x},{} L{},{cy} Z",
-                        cy - 9.0,
-                        x + 9.0,
-                        cy + 9.0,
-                        x - 9.0
-                    ),
-                )
-                .attr("class", "ms-point")
-                .end("path");
-        } else {
-            out.open("rect")
-                .attr("x", x)
-                .attr("y", cy - 7.0)
-                .attr("width", w)
-                .attr("height", 14)
-                .attr("rx", 7)
-                .attr("class", "ms-span")
-                .end("rect");
-        }
+        out.milestone_shape(
+            mk.point,
+            x,
+            w,
+            cy,
+            if mk.point { "ms-point" } else { "ms-span" },
+        );
         let q_mark = match ms.qualifier {
             Some(Qualifier::Earliest | Qualifier::From) => {
                 Some(format!("M{},{cy} l8,-6 v12 Z", x + w))

@@ -105,15 +105,7 @@ fn MeasureLabel(key: u64) -> impl IntoView {
     let mi = measure_of(key);
     let feed = ctx.feed;
     let item = use_item(ctx, key);
-    let id = Memo::new(move |_| {
-        feed.with(|f| {
-            f.as_ref()?
-                .feed()
-                .measures
-                .get(mi)
-                .map(|m| m.id.to_string())
-        })
-    });
+    let id = measure_id(feed, mi);
     let depth = move || match item.get() {
         Some(LayoutItem::Row { depth, .. }) => depth,
         _ => 0,
@@ -231,15 +223,7 @@ pub fn RowTrack(key: u64, scale: Memo<Option<Scale>>, width: Memo<f64>) -> impl 
     let i = use_i18n();
     let mi = measure_of(key);
     let feed = ctx.feed;
-    let id = Memo::new(move |_| {
-        feed.with(|f| {
-            f.as_ref()?
-                .feed()
-                .measures
-                .get(mi)
-                .map(|m| m.id.to_string())
-        })
-    });
+    let id = measure_id(feed, mi);
     let bg_class = move || {
         let id = id.get().unwrap_or_default();
         if ctx.selected.with(|s| s.as_deref() == Some(id.as_str())) {
@@ -388,4 +372,17 @@ fn sequence(out: &mut Markup, f: &Indexed, m: &Measure, i: I18n) {
             .close("g");
     }
     out.close("g");
+}
+
+/// The id of measure `mi` of the shown feed, kept current.
+fn measure_id(feed: Memo<Option<std::sync::Arc<Indexed>>>, mi: usize) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        feed.with(|f| {
+            f.as_ref()?
+                .feed()
+                .measures
+                .get(mi)
+                .map(|m| m.id.to_string())
+        })
+    })
 }
