@@ -1,9 +1,10 @@
-//! Markup written as text, for the parts of a timeline row that are only drawn (bars, milestones,
-//! ghost marks, an undated sequence): the row sets it as the `innerHTML` of one group, so the
-//! browser builds the elements in one call instead of one call per element, attribute and text,
-//! and there is no reactive node per part. A regroup or a filter at 5 000 measures creates some
-//! twenty rows anew (issue 18). Every value is escaped on the way in ([`Markup::attr`],
-//! [`Markup::text`]): feed text can never become markup.
+//! Markup written as text, for the parts of a timeline row that are only drawn or read (the
+//! track's bars, milestones, ghost marks and undated sequence; the label's code and name, badges
+//! and status): the row sets it as the `innerHTML` of an element, so the browser builds the
+//! elements in one call instead of one call per element, attribute and text, and there is no
+//! reactive node per part. A regroup or a filter at 5 000 measures creates some twenty rows anew
+//! (issue 18). Every value is escaped on the way in ([`Markup::attr`], [`Markup::text`]): feed
+//! text can never become markup.
 
 use std::fmt::{self, Display, Write};
 

@@ -61,6 +61,7 @@ pub fn qualified_words(q: Option<Qualifier>, s: &str, lang: Lang) -> String {
 pub fn Timeline() -> impl IntoView {
     let ctx = use_roadmap();
     let i = use_i18n();
+    row::RowItems::provide(ctx);
     let root = NodeRef::<leptos::html::Div>::new();
     let win = use_viewport_window(root, AXIS_H, move || ctx.drawn.track());
     let scale = ctx.scale;

@@ -2,6 +2,8 @@
 //! a lane (its heading in the label column, its band in the drawing) or a measure (its label —
 //! expander, rank, name, status — and its track of bars and milestones).
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use veikart_domain::index::Indexed;
 use veikart_domain::model::Measure;
@@ -34,19 +36,76 @@ fn measure_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-/// This key's item in the current layout (position, depth, children). When the key has left the
-/// layout its row is about to be removed: it is not redrawn first (at its default place).
-fn use_item(ctx: RoadmapCtx, key: u64) -> Memo<Option<LayoutItem>> {
-    Memo::new_with_compare(
-        move |_| {
-            ctx.drawn
-                .with(|d| d.as_ref()?.model.layout.item(key).cloned())
-        },
-        |old, new| match (old, new) {
-            (Some(_), Some(None)) => false,
-            (old, new) => old != new,
-        },
-    )
+/// The items of the rows drawn, by key: a row reads its own signal, which [`RowItems::follow`]
+/// sets when the row's item (position, depth, children) changes. A memo over the drawn model per
+/// row would be checked by every row on every regroup and filter, the rows about to be removed
+/// included. A row whose key has left the layout keeps its item: it is removed in the same
+/// update.
+#[derive(Clone, Copy)]
+pub struct RowItems(StoredValue<HashMap<u64, Shared>>);
+
+/// A row's item and how many parts of the row (label, track) read it.
+type Shared = (ArcRwSignal<Option<LayoutItem>>, usize);
+
+impl RowItems {
+    /// Provides the rows' items for the timeline, kept up to date from `ctx`.
+    pub fn provide(ctx: RoadmapCtx) {
+        let items = RowItems(StoredValue::new(HashMap::new()));
+        items.follow(ctx);
+        provide_context(items);
+    }
+
+    /// Sets every row's item from the drawn model, as it changes.
+    fn follow(self, ctx: RoadmapCtx) {
+        Effect::new(move |_| {
+            ctx.drawn.with(|d| {
+                let Some(d) = d else { return };
+                self.0.with_value(|rows| {
+                    for (key, (item, _)) in rows {
+                        if let Some(new) = d.model.layout.item(*key) {
+                            if item.with_untracked(|old| old.as_ref() != Some(new)) {
+                                item.set(Some(new.clone()));
+                            }
+                        }
+                    }
+                });
+            })
+        });
+    }
+
+    /// The item of `key` (the label and the track of a row share it), for as long as the
+    /// current owner lives.
+    fn get(self, ctx: RoadmapCtx, key: u64) -> Signal<Option<LayoutItem>> {
+        let item = self
+            .0
+            .try_update_value(|rows| {
+                let (item, users) = rows.entry(key).or_insert_with(|| {
+                    let now = ctx
+                        .drawn
+                        .with_untracked(|d| d.as_ref()?.model.layout.item(key).cloned());
+                    (ArcRwSignal::new(now), 0)
+                });
+                *users += 1;
+                item.clone()
+            })
+            .unwrap_or_else(|| ArcRwSignal::new(None));
+        on_cleanup(move || {
+            self.0.try_update_value(|rows| {
+                if let Some((_, users)) = rows.get_mut(&key) {
+                    *users -= 1;
+                    if *users == 0 {
+                        rows.remove(&key);
+                    }
+                }
+            });
+        });
+        item.read_only().into()
+    }
+}
+
+/// This key's item in the current layout (see [`RowItems`]).
+fn use_item(ctx: RoadmapCtx, key: u64) -> Signal<Option<LayoutItem>> {
+    expect_context::<RowItems>().get(ctx, key)
 }
 
 /// The label-column entry for a key.
