@@ -337,3 +337,62 @@ async fn measuring_lets_go_of_its_observers() {
         "every observer was disconnected when its view went away"
     );
 }
+
+/// Whether the page has a performance mark named `name` since `clear_marks`.
+fn marked(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.get_entries_by_name(name).length() > 0)
+        .unwrap_or(false)
+}
+
+/// The feed's parse and its validation each run in a task of their own, after the browser has
+/// had a turn (issue 14: start-up, parse, validation and the first view were one task of
+/// 0.6–1 s on a phone-speed CPU). The load is polled only when a browser promise wakes it, so
+/// each step that has run after a wake ran in a later task than the step before it.
+#[wasm_bindgen_test]
+async fn the_load_gives_the_browser_a_turn_between_its_steps() {
+    use std::future::Future;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Wake, Waker};
+
+    struct Count(AtomicUsize);
+    impl Wake for Count {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    perf.clear_marks();
+    let text = include_str!("../public/feed.json");
+    let count = Arc::new(Count(AtomicUsize::new(0)));
+    let waker = Waker::from(count.clone());
+    let mut cx = Context::from_waker(&waker);
+    let mut load = Box::pin(veikart::state::api::load_timed(text, usize::MAX));
+    let mut steps = Vec::new();
+    let result = loop {
+        let seen = count.0.load(Ordering::SeqCst);
+        match load.as_mut().poll(&mut cx) {
+            Poll::Ready(r) => break r,
+            Poll::Pending => {
+                steps.push((
+                    marked("veikart:parse-start"),
+                    marked("veikart:parse-end"),
+                    marked("veikart:validate-start"),
+                ));
+                // wait, in later tasks, until a browser promise wakes the load
+                while count.0.load(Ordering::SeqCst) == seen {
+                    veikart::state::api::yield_to_browser().await;
+                }
+            }
+        }
+    };
+    assert!(result.is_ok(), "the default feed loads");
+    assert!(marked("veikart:validate-end"));
+    assert_eq!(
+        steps,
+        vec![(false, false, false), (true, true, false)],
+        "polled: nothing before the first turn, then the parse and no more before the second"
+    );
+}

@@ -190,7 +190,12 @@ pub struct FeedOutcome {
 /// Fetches the feed (conditionally when a copy is stored), keeps a good result, and falls back to
 /// the stored copy when the fresh one cannot be used.
 pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
-    let stored = read(&cfg.url).and_then(|s| {
+    let stored = read(&cfg.url);
+    if stored.is_some() {
+        // its parse runs in a task of its own (see `load_timed`)
+        super::api::yield_to_browser().await;
+    }
+    let stored = stored.and_then(|s| {
         // A stored copy that no longer loads (e.g. after an app update) is dropped.
         let l = load(&s.text, usize::MAX).ok().filter(|l| l.is_usable());
         if l.is_none() {
@@ -243,17 +248,20 @@ pub async fn load_feed(cfg: FeedConfig) -> FeedOutcome {
             validators,
             raw,
         }) => {
-            let loaded = super::api::load_timed(&text, cfg.max_bytes);
+            let loaded = super::api::load_timed(&text, cfg.max_bytes).await;
             drop(text); // parsed: the Feed owns what it needs
             match loaded {
                 Err(e) => fallback(Problem::Fetch(FeedError::Load(e))),
                 Ok(l) if !l.is_usable() => fallback(Problem::Semantic(Arc::new(l))),
                 Ok(l) => {
+                    let loaded = Arc::new(Indexed::new(l));
+                    // The first view is built in a task of its own, too (see `load_timed`).
+                    super::api::yield_to_browser().await;
                     let fetched_at = now_ms();
                     write_after_paint(Pending::copy(cfg.url.clone(), raw, &validators, fetched_at));
                     FeedOutcome {
                         shown: Some(Shown {
-                            loaded: Arc::new(Indexed::new(l)),
+                            loaded,
                             fetched_at,
                             stale: false,
                         }),
