@@ -226,12 +226,7 @@ pub fn BasisMark(
     let i = use_i18n();
     (basis == Basis::Inferred).then(move || {
         let note2 = note.clone();
-        let why = move || {
-            note2
-                .as_ref()
-                .map(|n| n.get(i.lang()).to_string())
-                .unwrap_or_else(|| i.t(K::BasisInferredWhy).to_string())
-        };
+        let why = move || basis_why(note2.as_ref(), i.lang());
         if full {
             view! {
                 " "
@@ -383,14 +378,27 @@ pub fn status_markup(out: &mut Markup, status: &Status, published: Option<Ymd>, 
     basis_markup(out, status.basis, status.basis_note.as_ref(), lang);
 }
 
+/// Why an inferred fact holds: the editors' note, or the general «not stated in the sources».
+pub fn basis_why(note: Option<&Text>, lang: Lang) -> String {
+    note.map(|n| n.get(lang).to_string())
+        .unwrap_or_else(|| t(lang, K::BasisInferredWhy).to_string())
+}
+
+/// « (Antatt: …)», after the words of an inferred date or period in a tooltip.
+pub fn basis_suffix(note: Option<&Text>, lang: Lang) -> String {
+    format!(
+        " ({}: {})",
+        t(lang, K::BasisInferred),
+        basis_why(note, lang)
+    )
+}
+
 /// [`BasisMark`] (not `full`).
 pub fn basis_markup(out: &mut Markup, basis: Basis, note: Option<&Text>, lang: Lang) {
     if basis != Basis::Inferred {
         return;
     }
-    let why = note
-        .map(|n| n.get(lang).to_string())
-        .unwrap_or_else(|| t(lang, K::BasisInferredWhy).to_string());
+    let why = basis_why(note, lang);
     out.text(" ")
         .open("span")
         .attr("class", "basis-mark")

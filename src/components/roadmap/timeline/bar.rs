@@ -10,6 +10,7 @@ use veikart_domain::timeline::{bars_at, Scale, BAR_H, BAR_TOP};
 use super::date_words as format_date;
 use super::patterns::{has_pattern, pattern_id};
 use crate::components::markup::Markup;
+use crate::components::parts::basis_suffix;
 use crate::i18n::{I18n, K};
 
 /// The bars of `m` on `s`.
@@ -36,12 +37,7 @@ pub fn bars(out: &mut Markup, f: &Indexed, m: &Measure, s: &Scale, i: I18n) {
         );
         let inferred = !period.basis.is_stated();
         if inferred {
-            let why = period
-                .basis_note
-                .as_ref()
-                .map(|n| n.get(lang).to_string())
-                .unwrap_or_else(|| i.t(K::BasisInferredWhy).to_string());
-            when.push_str(&format!(" ({}: {why})", i.t(K::BasisInferred)));
+            when.push_str(&basis_suffix(period.basis_note.as_ref(), lang));
         }
         let class = format!(
             "bar{}{}{}{}{}",

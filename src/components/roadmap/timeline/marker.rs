@@ -12,7 +12,8 @@ use veikart_domain::timeline::{
 
 use super::qualified_words as format_qualified;
 use crate::components::markup::Markup;
-use crate::i18n::{labels, I18n, K};
+use crate::components::parts::basis_suffix;
+use crate::i18n::{labels, I18n};
 
 /// The milestones of `m` on `s`, in a drawing `width` wide.
 pub fn milestones(out: &mut Markup, f: &Indexed, m: &Measure, s: &Scale, width: f64, i: I18n) {
@@ -44,12 +45,7 @@ pub fn milestones(out: &mut Markup, f: &Indexed, m: &Measure, s: &Scale, width: 
         let mut title = format!("{} — {when}", ms.title.get(lang));
         let inferred = !ms.basis.is_stated();
         if inferred {
-            let why = ms
-                .basis_note
-                .as_ref()
-                .map(|n| n.get(lang).to_string())
-                .unwrap_or_else(|| i.t(K::BasisInferredWhy).to_string());
-            title.push_str(&format!(" ({}: {why})", i.t(K::BasisInferred)));
+            title.push_str(&basis_suffix(ms.basis_note.as_ref(), lang));
         }
         if let Some(st) = veikart_domain::standing::badge(f.feed(), ms.standing.as_ref()) {
             title.push_str(&format!(" ({})", i.t(labels::standing(st))));
