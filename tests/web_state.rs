@@ -84,6 +84,12 @@ async fn switch_and_check(
 ) {
     let m = mount_at(url, DEFAULT_FEED, false, view);
     settle().await;
+    // A view that fetches (the change list's previous version) says so in a `.loading` notice.
+    let root = m.root.clone();
+    settle_until(what, 10.0, move || {
+        root.query_selector(".loading").unwrap().is_none()
+    })
+    .await;
     let before = visible_texts(&m.root, "nb");
     assert!(before.len() > 3, "{what}: something is shown ({before:?})");
     assert!(
