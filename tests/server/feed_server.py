@@ -17,7 +17,8 @@ by the last POST /__test/config (JSON):
   {"mode": "large", "bytes": 6000000, "content_length": false}   a body of that size
 
   optional in any config: "timeout_ms", "max_bytes", "feed_url" (rewrite the <meta name="veikart-…">
-  tags of index.html), "etag": false (no ETag header).
+  tags of index.html), "etag": false (no ETag header), "wasm_delay_ms" (the app's wasm after a
+  pause: a late app without the browser's request interception, which buffers bodies itself).
 
 GET /__test/stats gives {"feed_requests", "not_modified", "conditional"} since the last config.
 """
@@ -81,6 +82,8 @@ class Handler(spa_server.SpaHandler):
         if "." not in os.path.basename(path.rstrip("/")) or path.endswith("/index.html"):
             self.index(config)
             return
+        if path.endswith("_bg.wasm") and config.get("wasm_delay_ms"):
+            time.sleep(float(config["wasm_delay_ms"]) / 1000.0)
         super().do_GET()
 
     def reply(self, status, body, ctype, extra=()):
