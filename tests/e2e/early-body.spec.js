@@ -7,6 +7,8 @@ const { test, expect } = require('@playwright/test');
 const { BASE, serve, stats } = require('./feed-server');
 
 test.use({ baseURL: BASE });
+// The server keeps a config until the next one: the specs after this one get a prompt wasm.
+test.afterAll(async ({ request }) => serve(request, { mode: 'ok' }));
 
 test('the feed body has been read to its end before the app starts', async ({ page, request }) => {
   // The wasm comes 1.5 s late (from the server: the browser's request interception, which
