@@ -121,8 +121,6 @@ pub fn button_with_text(root: &web_sys::HtmlElement, text: &str) -> web_sys::Htm
         .unchecked_into()
 }
 
-/// Router navigation and effects are asynchronous: wait a few real milliseconds, then let the
-/// reactive system flush.
 /// Settles until `done` holds, for at most `secs` seconds of wall time (a fetch in a loaded CI
 /// machine can take longer than one settle); panics with `what` when it never does.
 pub async fn settle_until(what: &str, secs: f64, done: impl Fn() -> bool) {
@@ -136,6 +134,8 @@ pub async fn settle_until(what: &str, secs: f64, done: impl Fn() -> bool) {
     }
 }
 
+/// Router navigation and effects are asynchronous: wait a few real milliseconds, then let the
+/// reactive system flush.
 pub async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
