@@ -72,7 +72,10 @@ async fn expanding_a_measure_shows_its_sub_measures() {
         .unwrap()
         .unchecked_into();
     assert_eq!(exp.get_attribute("aria-expanded").as_deref(), Some("true"));
-    assert!(window().location().search().unwrap().contains("apne=PLL"));
+    settle_until("the URL has the opened row", 5.0, || {
+        window().location().search().unwrap().contains("apne=PLL")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -341,6 +344,41 @@ async fn until_url(url: &str) {
     settle().await;
 }
 
+/// Changes made before the next paint are still one history entry each, in order (a keystroke
+/// replaces the entry of the change before it), and `Nav::flush` writes them at once.
+#[wasm_bindgen_test]
+async fn changes_waiting_for_the_paint_keep_their_entries_and_order() {
+    use veikart_domain::roadmap::Grouping;
+    let m = mount_at("/", MINIMAL, false, || view! { <RoadmapView/> });
+    settle().await;
+    let history = window().history().unwrap();
+    let h0 = history.length().unwrap();
+    m.app.nav.go(|s| s.grouping = Grouping::Owner);
+    m.app.nav.go(|s| s.grouping = Grouping::ActorGroup);
+    m.app.nav.replace(|s| s.filter.text = "l".into());
+    m.app.nav.replace(|s| s.filter.text = "lm".into());
+    assert_eq!(here(), "/", "nothing is written before the paint");
+    settle_until("the entries are written", 5.0, || here() != "/").await;
+    assert_eq!(here(), "/?gruppering=brukergruppe&q=lm");
+    assert_eq!(history.length().unwrap(), h0 + 2);
+    history.back().unwrap();
+    until_url("/?gruppering=eier").await;
+    assert_eq!(m.app.view.with_untracked(|v| v.grouping), Grouping::Owner);
+    assert!(m.app.view.with_untracked(|v| v.filter.text.is_empty()));
+
+    // flush: written now, for whoever reads the browser's URL (copying a link)
+    m.app.nav.go(|s| s.filter.text = "pll".into());
+    m.app.nav.flush();
+    assert_eq!(here(), "/?gruppering=eier&q=pll");
+    settle().await;
+    assert_eq!(here(), "/?gruppering=eier&q=pll", "and not again");
+    assert_eq!(
+        history.length().unwrap(),
+        h0 + 2,
+        "it replaced the forward entry"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
     use veikart_domain::roadmap::Grouping;
@@ -355,19 +393,27 @@ async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
     let history = window().history().unwrap();
     let h0 = history.length().unwrap();
 
-    // written at once: the state, the URL (the state's own href) and one new entry
+    // the state at once; the URL (the state's own href) and one new entry after the next paint
     m.app.nav.go(|s| s.grouping = Grouping::Owner);
-    assert_eq!(here(), "/?gruppering=eier");
+    assert_eq!(m.app.view.with_untracked(|v| v.href()), "/?gruppering=eier");
+    assert_eq!(here(), "/", "the history waits for the paint");
+    settle_until("the entry is written", 5.0, || {
+        here() == "/?gruppering=eier"
+    })
+    .await;
     assert_eq!(m.app.view.with_untracked(|v| v.href()), here());
     assert_eq!(history.length().unwrap(), h0 + 1);
     // typing replaces the entry
     m.app.nav.replace(|s| s.filter.text = "lm".into());
-    assert_eq!(here(), "/?gruppering=eier&q=lm");
+    settle_until("the entry is replaced", 5.0, || {
+        here() == "/?gruppering=eier&q=lm"
+    })
+    .await;
     assert_eq!(history.length().unwrap(), h0 + 1);
     // the same state again writes nothing
     m.app.nav.go(|s| s.grouping = Grouping::Owner);
-    assert_eq!(history.length().unwrap(), h0 + 1);
     settle().await;
+    assert_eq!(history.length().unwrap(), h0 + 1);
     // the view and the router's own location follow
     assert_ne!(texts(&m.root, ".lane-head h3"), goal_lane);
     assert_eq!(

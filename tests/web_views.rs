@@ -56,7 +56,10 @@ async fn search_filters_rows_opens_the_parent_and_writes_the_url() {
             "Videre innføring av pasientens legemiddelliste"
         ]
     );
-    assert!(window().location().search().unwrap().contains("q=videre"));
+    settle_until("the URL has the search", 5.0, || {
+        window().location().search().unwrap().contains("q=videre")
+    })
+    .await;
     type_search(root, "finnes-ikke");
     settle().await;
     assert_eq!(
@@ -121,11 +124,14 @@ async fn list_and_table_layouts_show_the_same_rows() {
             .length(),
         timeline_rows
     );
-    assert!(window()
-        .location()
-        .search()
-        .unwrap()
-        .contains("oppsett=tabell"));
+    settle_until("the URL has the layout", 5.0, || {
+        window()
+            .location()
+            .search()
+            .unwrap()
+            .contains("oppsett=tabell")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -471,6 +471,28 @@ pub async fn load_timed(text: &str, max_bytes: usize) -> Result<Loaded, LoadErro
     Ok(Loaded { feed, issues })
 }
 
+/// Runs `f` once the next frame is on screen: in the task after the next animation frame, or
+/// after 100 ms in a page that gets no animation frames (a background tab, an iframe out of
+/// view). For work nobody sees at once (storing the feed, the history entry of a change).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let soon = run.clone();
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(soon, std::time::Duration::ZERO)
+    });
+    leptos::prelude::set_timeout(run, std::time::Duration::from_millis(100));
+}
+
 /// Lets the browser run what is waiting (input, rendering, other tasks) before the caller goes
 /// on: `scheduler.yield()` where the browser has it (the caller then goes before other queued
 /// tasks), a message to itself otherwise (not throttled in a background tab, as timers are).

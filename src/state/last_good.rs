@@ -130,25 +130,9 @@ impl Pending {
 }
 
 /// Stores `p` once the feed is on screen: copying a large feed into storage is not on the way to
-/// the first paint. In the task after the next animation frame, or after 100 ms in a frame that
-/// gets no animation frames (an iframe out of view).
+/// the first paint.
 fn write_after_paint(p: Pending) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    let once = Rc::new(Cell::new(Some(p)));
-    let run = {
-        let once = once.clone();
-        move || {
-            if let Some(p) = once.take() {
-                p.write();
-            }
-        }
-    };
-    let soon = run.clone();
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(soon, std::time::Duration::ZERO)
-    });
-    leptos::prelude::set_timeout(run, std::time::Duration::from_millis(100));
+    super::api::after_next_paint(move || p.write());
 }
 
 pub fn forget(url: &str) {

@@ -4,15 +4,22 @@
 //!
 //! How the signal and the URL stay one:
 //! - a change that keeps the path (a filter, a regrouping, a zoom …) is written by [`Nav`]
-//!   itself: to the signal, to the history (`history.pushState` / `replaceState`, through the
-//!   router's own `BrowserUrl::complete_navigation`, which also keeps the list of entries the
-//!   router tells back from forward with) and to the router's URL signal, so the router's
-//!   location stays the browser's. The router's `navigate` is not used for these: it parses the
-//!   URL again through the browser's URL API and routes it, for a change no route depends on;
-//! - a change of path (`/tiltak/ID`, `/tilgjengelighet`) goes through the router's `navigate`,
-//!   which renders the route and then pushes the URL (the signal is written at once);
+//!   itself: to the signal at once, and after the next paint to the history
+//!   (`history.pushState` / `replaceState`, through the router's own
+//!   `BrowserUrl::complete_navigation`, which also keeps the list of entries the router tells
+//!   back from forward with) and to the router's URL signal, so the router's location stays the
+//!   browser's. The router's `navigate` is not used for these: it parses the URL again through
+//!   the browser's URL API and routes it, for a change no route depends on. The history waits
+//!   for the paint because nothing on screen depends on it, and writing it (with the router's
+//!   bookkeeping) took 2–4 ms of a 15–20 ms regroup at 5 000 measures (issue 18). Writes that
+//!   wait keep their order and are one entry each; keystrokes in the search box that wait for
+//!   the same paint are one `replaceState`;
+//! - a change of path (`/tiltak/ID`, `/tilgjengelighet`) first writes what waits, then goes
+//!   through the router's `navigate`, which renders the route and then pushes the URL (the
+//!   signal is written at once); so does [`Nav::flush`], for whoever reads the browser's URL;
 //! - whatever the router sets its URL to — a link it intercepted (`<a href>`), back and forward
-//!   (`popstate`) — is read back into the signal.
+//!   (`popstate`) — is read back into the signal, and drops what waits: the user has gone
+//!   elsewhere in the history, so a waiting entry would land in the wrong place.
 //!
 //! Parts of the state that views depend on are signals of their own ([`view_part`]), set with
 //! the state and only when they change.
@@ -45,6 +52,9 @@ struct Source {
     /// The last part id given out, and every live part.
     parts: StoredValue<(u64, Vec<(u64, Part)>), LocalStorage>,
     router: StoredValue<BrowserUrl>,
+    /// States set but not yet in the history, oldest first, each with "replace the current
+    /// entry" (see the module's doc).
+    waiting: StoredValue<Vec<(ViewState, bool)>, LocalStorage>,
 }
 
 impl Source {
@@ -73,6 +83,54 @@ impl Source {
                 .try_update_value(|(_, parts)| parts.retain(|(i, _)| *i != id));
         });
     }
+
+    /// Puts `s` in the history after the next paint: a new entry, or in place of the current
+    /// one (`replace`). A replace that finds a write waiting takes its place, as it would have
+    /// replaced the entry that write makes.
+    fn write_later(self, s: ViewState, replace: bool) {
+        let first = self.waiting.try_update_value(|w| {
+            let first = w.is_empty();
+            match w.last_mut() {
+                Some(last) if replace => last.0 = s,
+                _ => w.push((s, replace)),
+            }
+            first
+        });
+        if first == Some(true) {
+            super::api::after_next_paint(move || self.flush());
+        }
+    }
+
+    /// Writes what waits to the history now, in order, and the router's URL to the last of it.
+    fn flush(self) {
+        let Some(waiting) = self.waiting.try_update_value(std::mem::take) else {
+            return;
+        };
+        let Some(last) = waiting.last().map(|(s, _)| s) else {
+            return;
+        };
+        self.router.try_with_value(|r| {
+            for (s, replace) in &waiting {
+                r.complete_navigation(&LocationChange {
+                    value: s.href(),
+                    replace: *replace,
+                    scroll: false,
+                    state: State::new(None),
+                });
+            }
+            // The router's location follows (its path is unchanged, so it routes nothing).
+            let mut params = ParamsMap::new();
+            for (k, v) in last.query_pairs() {
+                params.insert(k, v);
+            }
+            let query = last.query_string();
+            r.as_url().update(|u| {
+                *u.search_mut() = query.trim_start_matches('?').to_string();
+                *u.search_params_mut() = params;
+                u.hash_mut().clear();
+            });
+        });
+    }
 }
 
 fn source() -> Source {
@@ -85,12 +143,15 @@ fn source() -> Source {
         state: RwSignal::new(url.with_untracked(state_of)),
         parts: StoredValue::new_local((0, Vec::new())),
         router: StoredValue::new(router),
+        waiting: StoredValue::new_local(Vec::new()),
     };
-    // The router's own changes: a link it intercepted, back and forward. (`Nav` sets the state
-    // itself; reading the router's URL back then finds the same state and changes nothing.)
+    // The router's own changes: a link it intercepted, back and forward. They win over what
+    // waits for the history. (`Nav` sets the state itself; reading the router's URL back then
+    // finds the same state and changes nothing.)
     Effect::new(move |_| {
         let new = url.with(state_of);
         if s.state.with_untracked(|old| *old != new) {
+            s.waiting.try_update_value(Vec::clear);
             s.set(new);
         }
     });
@@ -161,6 +222,12 @@ impl Nav {
         self.write(change, true);
     }
 
+    /// Writes the history entries that wait for the next paint now: before reading the
+    /// browser's URL (copying a link).
+    pub fn flush(self) {
+        self.source.flush();
+    }
+
     /// Goes to `href` (a link built from a view state) as a state change.
     pub fn to(self, href: &str) {
         let (path, query) = href.split_once('?').unwrap_or((href, ""));
@@ -177,9 +244,10 @@ impl Nav {
         if s == old {
             return;
         }
-        let href = s.href();
         if s.path() != old.path() {
-            // Another route: the router renders it, then pushes the URL.
+            // Another route: what waits first, then the router renders it and pushes the URL.
+            src.flush();
+            let href = s.href();
             src.set(s);
             let opts = NavigateOptions {
                 replace,
@@ -189,25 +257,7 @@ impl Nav {
             self.navigate.with_value(|n| n(&href, opts));
             return;
         }
-        src.router.with_value(|r| {
-            r.complete_navigation(&LocationChange {
-                value: href,
-                replace,
-                scroll: false,
-                state: State::new(None),
-            });
-            // The router's location follows (its path is unchanged, so it routes nothing).
-            let query = s.query_string();
-            let mut params = ParamsMap::new();
-            for (k, v) in s.query_pairs() {
-                params.insert(k, v);
-            }
-            r.as_url().update(|u| {
-                *u.search_mut() = query.trim_start_matches('?').to_string();
-                *u.search_params_mut() = params;
-                u.hash_mut().clear();
-            });
-        });
+        src.write_later(s.clone(), replace);
         src.set(s);
     }
 }

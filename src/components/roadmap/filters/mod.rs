@@ -98,6 +98,8 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     let copy_link = move |_| {
+        // The history entry of the last change may still wait for the next paint.
+        nav.flush();
         let href = window().location().href().unwrap_or_default();
         let promise = window().navigator().clipboard().write_text(&href);
         leptos::task::spawn_local(async move {
