@@ -55,7 +55,8 @@ impl Rows {
         expanded: &BTreeSet<String>,
     ) -> Rows {
         let f = ix.feed();
-        let lanes = lanes_in(f, grouping, &result.visible, list);
+        let kids = |m| ix.ix.children(m);
+        let lanes = lanes_in(f, grouping, &result.visible, list, &kids);
         // Sub-measures of each measure; while filtering, only those shown.
         let shown: Option<Vec<bool>> = filtering.then(|| {
             let mut v = vec![false; f.measures.len()];
@@ -67,7 +68,7 @@ impl Rows {
         let layout = RowLayout::with_children(
             f,
             &lanes,
-            &|m| ix.ix.children(m),
+            &kids,
             &|k| match &shown {
                 Some(v) => v[k],
                 None => true,
@@ -103,6 +104,48 @@ mod tests {
     use crate::filter::{apply, Filter, Index};
     use crate::timeline::LayoutItem;
     use crate::validate::Loaded;
+
+    /// The lanes of the view model (children from the feed index) are the lanes of
+    /// `roadmap::lanes` (children found by scanning the feed), for every grouping and list, on the
+    /// default feed and a feed with priority lists, filtered and not.
+    #[test]
+    fn lanes_with_the_index_children_are_the_scanned_ones() {
+        let default = crate::validate::parse_feed(
+            include_str!("../../../public/feed.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap();
+        for f in [
+            default,
+            crate::test_feeds::other(),
+            crate::minimal_fixture(),
+        ] {
+            let ix = Indexed::new(Loaded {
+                feed: f.clone(),
+                issues: vec![],
+            });
+            let index = Index::new(&f);
+            let ch = crate::roadmap::children(&f);
+            let kids = |i: usize| ch.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+            let lists = crate::priority::Membership::all(&f);
+            let mut filters = vec![Filter::default()];
+            filters.push(Filter {
+                text: "e".into(),
+                ..Filter::default()
+            });
+            for filter in &filters {
+                let result = apply(&f, &index, filter);
+                for list in std::iter::once(None).chain(lists.iter().map(Some)) {
+                    for g in Grouping::ALL {
+                        let rows = Rows::build(&ix, &result, true, g, list, &BTreeSet::new());
+                        let scanned = lanes_in(&f, g, &result.visible, list, &kids);
+                        assert!(!scanned.is_empty(), "{g:?}");
+                        assert_eq!(*rows.lanes, scanned, "{g:?}, {:?}", filter.text);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn filtering_keeps_only_matching_children() {
