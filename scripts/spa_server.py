@@ -16,7 +16,7 @@ usage: python3 scripts/spa_server.py [PORT [ROOT]]     (defaults: 8090 dist)
   gzip, then the file itself; an encoding with q=0 is refused), with Content-Encoding, and
   Vary: Accept-Encoding on every answer for a compressible type. A variant older than its
   original (e.g. a feed replaced without re-running compress.mjs) is ignored, never sent stale;
-* caching (docs/hosting.md): trunk's content-hashed files (NAME-<16 hex>[_bg].EXT) get
+* caching (docs/hosting.md): trunk's content-hashed files (NAME-<8–16 hex>[_bg].EXT) get
   Cache-Control: public, max-age=31536000, immutable; everything else (index.html and the SPA
   fallback, the feed(s), the schema, embed.js, …) gets Cache-Control: no-cache, an ETag (sha256
   of the file; one per encoding) and Last-Modified, and If-None-Match / If-Modified-Since are
@@ -67,7 +67,9 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".txt"
 # br before gzip before identity (the order of preference, not the client's q-values).
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 # trunk's content-hashed output: veikart-<hash>.js, veikart-<hash>_bg.wasm, main-<hash>.css
-HASHED = re.compile(r"-[0-9a-f]{16,64}(?:_bg)?\.[A-Za-z0-9]+$")
+# trunk writes the 64-bit hash as `{:x}`, without leading zeros: 16 hex digits, 15 in one build
+# of 16 (7 or fewer, which this misses: about one in 69 billion)
+HASHED = re.compile(r"-[0-9a-f]{8,16}(?:_bg)?\.[A-Za-z0-9]+$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 

@@ -250,7 +250,7 @@ export function analyse(events, perf) {
       const w = s.w / 1000;
       sampled += w;
       const leaf = s.stack[0];
-      const key = leaf ? `${tidy(leaf.functionName) || '(anonymous)'}${leaf.url ? ` [${leaf.url.split('/').pop().replace(/-[0-9a-f]{16}/, '-<hash>')}]` : ''}` : '(root)';
+      const key = leaf ? `${tidy(leaf.functionName) || '(anonymous)'}${leaf.url ? ` [${leaf.url.split('/').pop().replace(/-[0-9a-f]{8,16}/, '-<hash>')}]` : ''}` : '(root)';
       fn.set(key, (fn.get(key) || 0) + w);
       const bk = bucket(s.stack);
       buckets.set(bk, (buckets.get(bk) || 0) + w);
