@@ -431,7 +431,9 @@ mod tests {
     /// string of up to four pieces from a set with empty, multi-byte and dashed ones.
     #[test]
     fn dash_parts_is_split_at_dashes() {
-        let pieces = ["", "-", "2027", "05", "Q3", "vår", "ø-", "--", " 1", "høst-H2"];
+        let pieces = [
+            "", "-", "2027", "05", "Q3", "vår", "ø-", "--", " 1", "høst-H2",
+        ];
         let mut n = 0;
         for a in pieces {
             for b in pieces {
