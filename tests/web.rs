@@ -377,6 +377,20 @@ async fn changes_waiting_for_the_paint_keep_their_entries_and_order() {
         h0 + 2,
         "it replaced the forward entry"
     );
+
+    // a change of path writes what waits first: both entries, in order
+    m.app.nav.go(|s| s.filter.text = "kj".into());
+    m.app.nav.to("/tiltak/PLL?gruppering=eier&q=kj");
+    settle().await;
+    assert_eq!(here(), "/tiltak/PLL?gruppering=eier&q=kj");
+    assert_eq!(
+        m.app.view.with_untracked(|v| v.href()),
+        "/tiltak/PLL?gruppering=eier&q=kj"
+    );
+    assert_eq!(history.length().unwrap(), h0 + 4);
+    history.back().unwrap();
+    until_url("/?gruppering=eier&q=kj").await;
+    assert_eq!(m.app.view.with_untracked(|v| v.href()), here());
 }
 
 #[wasm_bindgen_test]
