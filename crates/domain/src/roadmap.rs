@@ -101,9 +101,8 @@ fn ordered(list: Option<&Membership>, mut rows: Vec<usize>) -> Vec<usize> {
 /// priority list (see [`lanes_in`]).
 pub fn lanes(feed: &Feed, grouping: Grouping, visible: &[usize]) -> Vec<Lane> {
     let lists = Membership::all(feed);
-    let kids = children(feed);
-    let kids = |i: usize| kids.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-    lanes_in(feed, grouping, visible, lists.first(), &kids)
+    let ix = crate::index::FeedIndex::new(feed);
+    lanes_in(feed, grouping, visible, lists.first(), &|i| ix.children(i))
 }
 
 /// Groups the top-level measures among `visible` (indices) into lanes. A measure shown under an
@@ -496,8 +495,8 @@ mod tests {
     fn the_priority_lane_follows_the_chosen_list() {
         let f = other();
         let lists = Membership::all(&f);
-        let ch = children(&f);
-        let kids = |i: usize| ch.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+        let ix = crate::index::FeedIndex::new(&f);
+        let kids = |i: usize| ix.children(i);
         let l = lanes_in(&f, Grouping::Priority, &all(&f), lists.first(), &kids);
         assert_eq!(l[0].kind, LaneKind::Prioritised);
         assert_eq!(l[0].source_index, Some(0), "the first list");
