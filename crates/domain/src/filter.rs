@@ -245,18 +245,26 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
 }
 
 /// The years the time window offers: from the first to the last year of any dated content.
+/// Parses every date; the app takes them from its [`Index`] ([`Index::window_years`]).
 pub fn window_years(feed: &Feed) -> Vec<i32> {
-    let (lo, hi) = feed
-        .measures
-        .iter()
-        .flat_map(measure_spans)
-        .fold((i32::MAX, i32::MIN), |(a, b), s| {
-            (a.min(s.start.y), b.max(s.end.y))
-        });
-    if lo <= hi {
-        (lo..=hi).collect()
-    } else {
-        vec![]
+    years_between(
+        feed.measures
+            .iter()
+            .flat_map(measure_spans)
+            .fold(None, |acc, s| Some(widen(acc, (s.start.y, s.end.y)))),
+    )
+}
+
+/// Every year from the first to the last of a span (none without one).
+fn years_between(span: Option<(i32, i32)>) -> Vec<i32> {
+    span.map_or_else(Vec::new, |(lo, hi)| (lo..=hi).collect())
+}
+
+/// `acc` widened to cover `(a, b)`.
+fn widen(acc: Option<(i32, i32)>, (a, b): (i32, i32)) -> (i32, i32) {
+    match acc {
+        None => (a, b),
+        Some((x, y)) => (x.min(a), y.max(b)),
     }
 }
 
@@ -390,11 +398,7 @@ impl Index {
             idx.values.push(per);
             idx.years
                 .push(measure_spans(m).fold(None, |acc, s: DateSpan| {
-                    let (a, b) = (s.start.y, s.end.y);
-                    Some(match acc {
-                        None => (a, b),
-                        Some((x, y)) => (x.min(a), y.max(b)),
-                    })
+                    Some(widen(acc, (s.start.y, s.end.y)))
                 }));
             idx.parents
                 .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
@@ -425,6 +429,27 @@ impl Index {
     /// Whether measure `i` is taken out of the roadmap.
     pub fn is_withdrawn(&self, i: usize) -> bool {
         self.withdrawn.get(i).copied().unwrap_or(false)
+    }
+
+    /// The first and last year of any dated content of the feed (`None`: nothing is dated):
+    /// what [`window_years`] and [`crate::timeline::year_range`] read from every date, from the
+    /// years this index keeps per measure (issue 18: the first view parsed every date three
+    /// more times).
+    pub fn dated_years(&self) -> Option<(i32, i32)> {
+        self.years
+            .iter()
+            .flatten()
+            .fold(None, |acc, &y| Some(widen(acc, y)))
+    }
+
+    /// [`window_years`] of the indexed feed.
+    pub fn window_years(&self) -> Vec<i32> {
+        years_between(self.dated_years())
+    }
+
+    /// How many measures are taken out of the roadmap.
+    pub fn withdrawn_count(&self) -> usize {
+        self.withdrawn.iter().filter(|&&w| w).count()
     }
 
     /// The selection of each facet as a lookup by option index (`None`: nothing selected).
@@ -610,7 +635,7 @@ pub fn apply_in(feed: &Feed, index: &Index, filter: &Filter, scope: Scope) -> Fi
     let withdrawn_hidden = if scope.withdrawn {
         0
     } else {
-        (0..n).filter(|&i| index.is_withdrawn(i)).count()
+        index.withdrawn_count()
     };
     let list = index.list(scope.list);
     let list_only = filter.prioritised_only
@@ -702,6 +727,64 @@ mod tests {
 
     fn feed() -> Feed {
         crate::minimal_fixture()
+    }
+
+    #[test]
+    fn the_index_years_are_the_ones_read_from_every_date() {
+        use crate::date::Ymd;
+        use crate::timeline::{year_range, year_range_of};
+        let default = crate::validate::parse_feed(
+            include_str!("../../../public/feed.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap();
+        let older = crate::validate::parse_feed(
+            include_str!("../../../public/feeds/2021.json"),
+            crate::validate::DEFAULT_MAX_BYTES,
+        )
+        .unwrap();
+        // nothing dated; and a date only an ambition gives, and one that does not parse
+        let mut undated = feed();
+        for m in &mut undated.measures {
+            m.phases.clear();
+            m.milestones.clear();
+            m.ambitions.clear();
+        }
+        let mut odd = undated.clone();
+        odd.measures[0].phases = feed().measures[0].phases.clone();
+        odd.measures[0].phases[0].start = "2041-13".into();
+        odd.measures[1].milestones = feed().measures[0].milestones.clone();
+        let mut far = odd.clone();
+        far.measures[0].phases[0].start = "2019".into();
+        let feeds = [
+            default,
+            older,
+            crate::test_feeds::other(),
+            feed(),
+            undated,
+            odd,
+            far,
+        ];
+        let mut seen = BTreeSet::new();
+        for f in &feeds {
+            let idx = Index::new(f);
+            assert_eq!(idx.window_years(), window_years(f), "{}", f.meta.id);
+            seen.insert(idx.dated_years());
+            for today in [(2026, 12, 2), (1990, 1, 1), (2090, 6, 30)] {
+                let today = Ymd::new(today.0, today.1, today.2).unwrap();
+                assert_eq!(
+                    year_range_of(f, idx.dated_years(), today),
+                    year_range(f, today),
+                    "{} {today:?}",
+                    f.meta.id
+                );
+            }
+        }
+        assert!(
+            seen.contains(&None),
+            "a feed with nothing dated is among them"
+        );
+        assert!(seen.len() >= 4, "{seen:?}");
     }
 
     #[test]
@@ -923,6 +1006,8 @@ mod tests {
         let hidden = apply(&f, &idx, &Filter::default());
         assert!(!ids(&f, &hidden).contains(&"EPSILON".to_string()));
         assert_eq!(hidden.withdrawn_hidden, 1);
+        assert_eq!(idx.withdrawn_count(), 1);
+        assert_eq!(Index::new(&feed()).withdrawn_count(), 0);
         assert_eq!(hidden.total, f.measures.len() - 1);
         assert_eq!(hidden.matched.len(), hidden.total);
         // hidden measures count in no facet either

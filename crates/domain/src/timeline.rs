@@ -143,15 +143,27 @@ impl Scale {
 /// The years [`Scale::for_feed`] covers: every parseable date in the feed, the plan period and
 /// `today`. Parses every date, so the app computes it once per feed, not per zoom or regroup.
 pub fn year_range(feed: &Feed, today: Ymd) -> (i32, i32) {
+    let dated = feed
+        .measures
+        .iter()
+        .flat_map(measure_spans)
+        .map(|s| (s.start.y, s.end.y))
+        .reduce(|(a, b), (x, y)| (a.min(x), b.max(y)));
+    year_range_of(feed, dated, today)
+}
+
+/// [`year_range`] from the first and last year of the feed's dated content, as the filter index
+/// keeps them (`crate::filter::Index::dated_years`), without parsing a date.
+pub fn year_range_of(feed: &Feed, dated: Option<(i32, i32)>, today: Ymd) -> (i32, i32) {
     let mut lo = today.y;
     let mut hi = today.y;
     if let Some(pp) = feed.meta.plan_period {
         lo = lo.min(pp.start);
         hi = hi.max(pp.end);
     }
-    for span in feed.measures.iter().flat_map(measure_spans) {
-        lo = lo.min(span.start.y);
-        hi = hi.max(span.end.y);
+    if let Some((a, b)) = dated {
+        lo = lo.min(a);
+        hi = hi.max(b);
     }
     (lo, hi)
 }

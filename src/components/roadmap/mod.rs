@@ -22,7 +22,7 @@ use veikart_domain::graph::DepGraph;
 use veikart_domain::index::Indexed;
 use veikart_domain::model::Text;
 use veikart_domain::roadmap::Grouping;
-use veikart_domain::timeline::{year_range, Scale};
+use veikart_domain::timeline::{year_range_of, Scale};
 use veikart_domain::view_model::{RoadmapModel, Rows};
 use veikart_domain::view_state::{Layout, ViewState};
 
@@ -90,13 +90,18 @@ impl RoadmapCtx {
         // The parts of the view state read here are signals of their own (`view_part`): a
         // regroup does not touch what reads only the filter, and the reverse.
         let filter = view_part(|v| v.filter.clone());
-        // Once per feed: the search index and the axis years (every date parsed once).
+        // Once per feed: the search index (every date parsed once) and the axis years.
         let index = Memo::new_with_compare(
             move |_| feed.with(|f| f.as_ref().map(|f| Arc::new(filter::Index::new(f.feed())))),
             arc_changed,
         );
+        // From the index's years per measure: no date parsed again.
         let years = Memo::new(move |_| {
-            feed.with(|f| f.as_ref().map(|f| year_range(f.feed(), app.clock.today())))
+            let dated = index.with(|ix| ix.as_ref().and_then(|ix| ix.dated_years()));
+            feed.with(|f| {
+                f.as_ref()
+                    .map(|f| year_range_of(f.feed(), dated, app.clock.today()))
+            })
         });
         let list = view_part(|v| v.list.clone());
         let withdrawn = view_part(|v| v.withdrawn);

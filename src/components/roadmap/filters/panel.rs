@@ -2,7 +2,7 @@
 //! across), the time window and "only the prioritised". Built only while it is open.
 
 use leptos::prelude::*;
-use veikart_domain::filter::{options, window_years, Facet, Filter};
+use veikart_domain::filter::{options, Facet, Filter};
 
 use super::{facet_name, only_in_list_label, option_label, write};
 use crate::components::roadmap::use_roadmap;
@@ -64,10 +64,11 @@ fn YearSelect(label: K, from: bool, filter: ReadSignal<Filter>) -> impl IntoView
     let nav = app.nav;
     let i = use_i18n();
     let current = move || filter.with(|f| if from { f.from_year } else { f.to_year });
+    let ctx = use_roadmap();
     let opts = move || {
-        app.feed.with(|f| {
-            f.as_ref().map(|f| {
-                window_years(f.feed())
+        ctx.index.with(|ix| {
+            ix.as_ref().map(|ix| {
+                ix.window_years()
                     .into_iter()
                     .map(|y| view! { <option value=y.to_string() selected=move || current() == Some(y)>{y}</option> })
                     .collect_view()
