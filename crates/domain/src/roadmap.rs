@@ -230,9 +230,13 @@ pub fn lanes_in<'c>(
 /// The current status of a measure: the snapshot with the newest `as_of` (unparseable dates
 /// sort first, so they never win over a real one).
 pub fn current_status(m: &Measure) -> Option<&Status> {
-    m.status
-        .iter()
-        .max_by_key(|s| DateSpan::parse(&s.as_of).ok().map(|d| d.end))
+    match m.status.as_slice() {
+        // most measures have one snapshot: nothing to compare, no date to parse
+        [only] => Some(only),
+        all => all
+            .iter()
+            .max_by_key(|s| DateSpan::parse(&s.as_of).ok().map(|d| d.end)),
+    }
 }
 
 /// A status is stale when it is older than `months` months relative to `reference` (normally the
@@ -567,6 +571,35 @@ mod tests {
             6
         ));
         assert!(current_status(&f.measures[0]).is_some());
+    }
+
+    #[test]
+    fn the_current_status_is_the_newest_snapshot() {
+        let mut m = minimal().measures[0].clone();
+        let base = m.status[0].clone();
+        let at = |as_of: &str| Status {
+            as_of: as_of.into(),
+            ..base.clone()
+        };
+        m.status = vec![];
+        assert!(current_status(&m).is_none());
+        // one snapshot is current even when its date does not parse
+        m.status = vec![at("sometime")];
+        assert_eq!(
+            current_status(&m).map(|s| s.as_of.as_str()),
+            Some("sometime")
+        );
+        // the newest by its last day; an unparseable date never wins over a real one
+        m.status = vec![at("2024-Q2"), at("sometime"), at("2024-05-31"), at("2023")];
+        assert_eq!(
+            current_status(&m).map(|s| s.as_of.as_str()),
+            Some("2024-Q2")
+        );
+        m.status = vec![at("sometime"), at("2023"), at("2024-07")];
+        assert_eq!(
+            current_status(&m).map(|s| s.as_of.as_str()),
+            Some("2024-07")
+        );
     }
 
     #[test]
