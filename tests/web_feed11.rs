@@ -509,7 +509,7 @@ async fn the_markup_of_a_row_is_what_the_components_draw() {
                             let counts = veikart_domain::risk::counts(f.feed(), mi);
                             view! {
                                 <p class="status-probe">{status.map(|s| view! { <StatusChip status=s published/> })}</p>
-                                <p class="badges-probe"><OwnStanding standing=m.standing.clone()/><RiskBadge counts/></p>
+                                <p class="badges-probe"><OwnStanding standing=m.standing.as_deref().cloned()/><RiskBadge counts/></p>
                             }
                         })
                         .collect_view()
@@ -545,7 +545,7 @@ async fn the_markup_of_a_row_is_what_the_components_draw() {
                     ms.id
                 );
                 let mut out = Markup::default();
-                own_standing_markup(&mut out, &f, ms.standing.as_ref(), lang);
+                own_standing_markup(&mut out, &f, ms.standing.as_deref(), lang);
                 risk_badge_markup(&mut out, veikart_domain::risk::counts(f.feed(), mi), lang);
                 let out = out.finish();
                 assert_eq!(badges[mi], parsed(&out), "badges of {} in {lang:?}", ms.id);

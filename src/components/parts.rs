@@ -326,7 +326,7 @@ pub fn MilestoneItem(milestone: Milestone, #[prop(optional)] detailed: bool) -> 
     let (basis, note, standing) = (
         milestone.basis,
         milestone.basis_note.clone(),
-        milestone.standing.clone(),
+        milestone.standing.as_deref().cloned(),
     );
     view! {
         <li class:inferred-fact=basis == Basis::Inferred>

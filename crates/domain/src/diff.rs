@@ -429,7 +429,7 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
             let kind = match &m.standing {
                 Some(s) if s.state == StandingState::Withdrawn => ChangeKind::MeasureWithdrawn {
                     name: m.name.clone(),
-                    standing: s.clone(),
+                    standing: (**s).clone(),
                 },
                 _ => ChangeKind::MeasureAdded {
                     name: m.name.clone(),
@@ -1145,10 +1145,10 @@ mod tests {
         let old = feed();
         let mut new = feed();
         new.meta.standing = Some(standing(StandingState::ForDiscussion));
-        first(&mut new).standing = Some(standing(StandingState::Adopted));
+        first(&mut new).standing = Some(Box::new(standing(StandingState::Adopted)));
         let mut gone = new.measures[0].clone();
         gone.id = "DIALOG".into();
-        gone.standing = Some(standing(StandingState::Withdrawn));
+        gone.standing = Some(Box::new(standing(StandingState::Withdrawn)));
         new.measures.push(gone);
         let d = diff(&old, &new);
         let k = kinds(&d);

@@ -695,7 +695,7 @@ pub struct Milestone {
     pub target_changed: bool,
     /// Schema 1.1: standing of this milestone when it differs from the feed's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standing: Option<Standing>,
+    pub standing: Option<Box<Standing>>,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
@@ -856,7 +856,7 @@ pub struct Measure {
     /// Schema 1.1: whether the measure is proposed, for discussion, adopted or withdrawn (taken
     /// out of the roadmap). Missing: as the feed's `meta.standing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standing: Option<Standing>,
+    pub standing: Option<Box<Standing>>,
     /// Schema 1.1: risks and preconditions of this measure.
     #[serde(
         default,
@@ -866,13 +866,13 @@ pub struct Measure {
     pub risks: Vec<Risk>,
     /// Schema 1.1: cost level as the source gives it ("Kost lav–middels").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost: Option<Assessment>,
+    pub cost: Option<Box<Assessment>>,
     /// Schema 1.1: funding state ("øremerkede midler", "samfinansiering").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub funding: Option<Funding>,
+    pub funding: Option<Box<Funding>>,
     /// Schema 1.1: expected support in the sector ("antatt støtte i sektoren").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support: Option<Assessment>,
+    pub support: Option<Box<Assessment>>,
     #[serde(default, deserialize_with = "crate::de::tight")]
     pub sources: Vec<SourceRef>,
 }
@@ -1185,7 +1185,7 @@ impl Feed {
 
     /// Schema 1.1: a measure's standing, falling back to the feed's (`None`: not stated).
     pub fn standing_of<'a>(&'a self, m: &'a Measure) -> Option<&'a Standing> {
-        m.standing.as_ref().or(self.meta.standing.as_ref())
+        m.standing.as_deref().or(self.meta.standing.as_ref())
     }
 }
 

@@ -155,23 +155,27 @@ mod tests {
     fn badges_only_where_an_item_differs_from_the_feed() {
         let f = other(); // feed: proposed
         let by = |id: &str| f.measures.iter().find(|m| m.id == id).unwrap();
-        assert_eq!(badge(&f, by("ALFA").standing.as_ref()), None, "inherits");
+        assert_eq!(badge(&f, by("ALFA").standing.as_deref()), None, "inherits");
         assert_eq!(
-            badge(&f, by("BETA").standing.as_ref()),
+            badge(&f, by("BETA").standing.as_deref()),
             Some(StandingState::Adopted)
         );
         assert_eq!(
-            badge(&f, by("EPSILON").standing.as_ref()),
+            badge(&f, by("EPSILON").standing.as_deref()),
             Some(StandingState::Withdrawn)
         );
         let mut same = by("ALFA").clone();
-        same.standing = f.meta.standing.clone();
-        assert_eq!(badge(&f, same.standing.as_ref()), None, "same as the feed");
+        same.standing = f.meta.standing.clone().map(Box::new);
+        assert_eq!(
+            badge(&f, same.standing.as_deref()),
+            None,
+            "same as the feed"
+        );
         // a feed that states nothing: an item's own standing is news
         let mut silent = f.clone();
         silent.meta.standing = None;
         assert_eq!(
-            badge(&silent, by("BETA").standing.as_ref()),
+            badge(&silent, by("BETA").standing.as_deref()),
             Some(StandingState::Adopted)
         );
     }
@@ -190,7 +194,7 @@ mod tests {
         assert_eq!(ids, vec!["DIALOGMELDINGER"]);
         // a sub-measure of a withdrawn measure is out too
         let mut g = crate::minimal_fixture();
-        g.measures[0].standing = Some(Standing {
+        g.measures[0].standing = Some(Box::new(Standing {
             state: StandingState::Withdrawn,
             decision: None,
             since: None,
@@ -198,7 +202,7 @@ mod tests {
             basis: Default::default(),
             basis_note: None,
             sources: vec![],
-        });
+        }));
         assert_eq!(withdrawn(&g), vec![true, true]);
         // the feed's own standing never hides its measures
         g.measures[0].standing = None;

@@ -118,7 +118,7 @@ pub fn DetailBody(
     let phase_list = view! { <PhaseList feed=f.clone() measure=m.clone() full=true/> };
     // schema 1.1: where the measure stands, its own or the feed's
     let standing = {
-        let own = m.standing.clone();
+        let own = m.standing.as_deref().cloned();
         let feed_standing = f.feed().meta.standing.clone();
         own.clone().or(feed_standing).map(|st| {
             let inherited = own.is_none();

@@ -151,7 +151,7 @@ fn Card(key: u64) -> impl IntoView {
                         {code.map(|c| view! { <span class="code">{c}</span> " " })}
                         <span class="name"><FeedText text=card_name/></span>
                     </MeasureLink>
-                    <OwnStanding standing=m.standing.clone()/>
+                    <OwnStanding standing=m.standing.as_deref().cloned()/>
                     " " <RiskBadge counts=risks/>
                 </h4>
                 {current_status(&m).cloned().map(|s| view! { <p class="card-status"><StatusChip status=s published/></p> })}

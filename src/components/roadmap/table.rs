@@ -114,7 +114,7 @@ fn TableRow(lane: usize, key: u64) -> impl IntoView {
             <tr data-measure=m.id.to_string() class:withdrawn=withdrawn>
                 <th scope="row" style:padding-left=indent>
                     <MeasureLink id=m.id.clone()>{move || measure_label(&label, i.lang())}</MeasureLink>
-                    <OwnStanding standing=m.standing.clone()/>
+                    <OwnStanding standing=m.standing.as_deref().cloned()/>
                     " " <RiskBadge counts=risks/>
                 </th>
                 <td>{lane_name}</td>

@@ -47,7 +47,7 @@ pub fn milestones(out: &mut Markup, f: &Indexed, m: &Measure, s: &Scale, width: 
         if inferred {
             title.push_str(&basis_suffix(ms.basis_note.as_ref(), lang));
         }
-        if let Some(st) = veikart_domain::standing::badge(f.feed(), ms.standing.as_ref()) {
+        if let Some(st) = veikart_domain::standing::badge(f.feed(), ms.standing.as_deref()) {
             title.push_str(&format!(" ({})", i.t(labels::standing(st))));
         }
         let x = mk.x;

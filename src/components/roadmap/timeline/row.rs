@@ -238,7 +238,7 @@ fn MeasureLabel(key: u64) -> impl IntoView {
             .text(name)
             .close("span");
         let mut badges = Markup::default();
-        own_standing_markup(&mut badges, &f, m.standing.as_ref(), lang);
+        own_standing_markup(&mut badges, &f, m.standing.as_deref(), lang);
         risk_badge_markup(
             &mut badges,
             veikart_domain::risk::counts(f.feed(), mi),
