@@ -733,16 +733,6 @@ mod tests {
     fn the_index_years_are_the_ones_read_from_every_date() {
         use crate::date::Ymd;
         use crate::timeline::{year_range, year_range_of};
-        let default = crate::validate::parse_feed(
-            include_str!("../../../public/feed.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap();
-        let older = crate::validate::parse_feed(
-            include_str!("../../../public/feeds/2021.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap();
         // nothing dated; and a date only an ambition gives, and one that does not parse
         let mut undated = feed();
         for m in &mut undated.measures {
@@ -757,9 +747,9 @@ mod tests {
         let mut far = odd.clone();
         far.measures[0].phases[0].start = "2019".into();
         let feeds = [
-            default,
-            older,
-            crate::test_feeds::other(),
+            crate::test_feeds::shipped(),
+            crate::test_feeds::of_2021(),
+            other(),
             feed(),
             undated,
             odd,

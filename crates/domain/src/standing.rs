@@ -117,16 +117,7 @@ pub fn withdrawn_in(feed: &Feed, parent: impl Fn(usize) -> Option<usize>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_feeds::other;
-
-    fn shipped() -> Feed {
-        crate::load(
-            include_str!("../../../public/feed.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap()
-        .feed
-    }
+    use crate::test_feeds::{other, shipped};
 
     #[test]
     fn the_shipped_feed_is_for_discussion_in_nuit_16_23_may_2023() {

@@ -110,13 +110,8 @@ mod tests {
     /// default feed and a feed with priority lists, filtered and not.
     #[test]
     fn lanes_with_the_index_children_are_the_scanned_ones() {
-        let default = crate::validate::parse_feed(
-            include_str!("../../../public/feed.json"),
-            crate::validate::DEFAULT_MAX_BYTES,
-        )
-        .unwrap();
         for f in [
-            default,
+            crate::test_feeds::shipped(),
             crate::test_feeds::other(),
             crate::minimal_fixture(),
         ] {
