@@ -6,12 +6,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::date::DateSpan;
 use crate::index::{id_map, IdMap};
 use crate::model::{ActorKind, Feed, Measure};
 use crate::priority::{self, Membership};
 use crate::roadmap::{current_status, lifecycle_key};
-use crate::timeline::measure_spans;
+use crate::timeline::{measure_spans, year_hull};
 
 /// Lowercases and strips diacritics, so "prove" finds "Prøvesvar" and "sami" finds "sámi".
 /// Norwegian letters fold the way people type them without a Norwegian keyboard: æ→ae, ø→o, å→a.
@@ -247,25 +246,12 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
 /// The years the time window offers: from the first to the last year of any dated content.
 /// Parses every date; the app takes them from its [`Index`] ([`Index::window_years`]).
 pub fn window_years(feed: &Feed) -> Vec<i32> {
-    years_between(
-        feed.measures
-            .iter()
-            .flat_map(measure_spans)
-            .fold(None, |acc, s| Some(widen(acc, (s.start.y, s.end.y)))),
-    )
+    years_between(crate::timeline::dated_years(feed))
 }
 
 /// Every year from the first to the last of a span (none without one).
 fn years_between(span: Option<(i32, i32)>) -> Vec<i32> {
     span.map_or_else(Vec::new, |(lo, hi)| (lo..=hi).collect())
-}
-
-/// `acc` widened to cover `(a, b)`.
-fn widen(acc: Option<(i32, i32)>, (a, b): (i32, i32)) -> (i32, i32) {
-    match acc {
-        None => (a, b),
-        Some((x, y)) => (x.min(a), y.max(b)),
-    }
 }
 
 /// Per-measure facts the filter needs, computed once per feed (folding text for 5 000 measures
@@ -397,9 +383,7 @@ impl Index {
             }
             idx.values.push(per);
             idx.years
-                .push(measure_spans(m).fold(None, |acc, s: DateSpan| {
-                    Some(widen(acc, (s.start.y, s.end.y)))
-                }));
+                .push(year_hull(measure_spans(m).map(|s| (s.start.y, s.end.y))));
             idx.parents
                 .push(m.parent.as_deref().and_then(|p| pos.get(p).copied()));
         }
@@ -436,10 +420,7 @@ impl Index {
     /// years this index keeps per measure (issue 18: the first view parsed every date three
     /// more times).
     pub fn dated_years(&self) -> Option<(i32, i32)> {
-        self.years
-            .iter()
-            .flatten()
-            .fold(None, |acc, &y| Some(widen(acc, y)))
+        year_hull(self.years.iter().flatten().copied())
     }
 
     /// [`window_years`] of the indexed feed.

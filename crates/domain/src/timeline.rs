@@ -143,13 +143,25 @@ impl Scale {
 /// The years [`Scale::for_feed`] covers: every parseable date in the feed, the plan period and
 /// `today`. Parses every date, so the app computes it once per feed, not per zoom or regroup.
 pub fn year_range(feed: &Feed, today: Ymd) -> (i32, i32) {
-    let dated = feed
-        .measures
-        .iter()
-        .flat_map(measure_spans)
-        .map(|s| (s.start.y, s.end.y))
-        .reduce(|(a, b), (x, y)| (a.min(x), b.max(y)));
-    year_range_of(feed, dated, today)
+    year_range_of(feed, dated_years(feed), today)
+}
+
+/// The first and last year of any parseable date of the feed's measures (`None`: none). Parses
+/// every date; the app reads it from its filter index (`crate::filter::Index::dated_years`).
+pub fn dated_years(feed: &Feed) -> Option<(i32, i32)> {
+    year_hull(
+        feed.measures
+            .iter()
+            .flat_map(measure_spans)
+            .map(|s| (s.start.y, s.end.y)),
+    )
+}
+
+/// The first and last year of some (first, last) year pairs (`None`: no pair).
+pub fn year_hull(years: impl IntoIterator<Item = (i32, i32)>) -> Option<(i32, i32)> {
+    years
+        .into_iter()
+        .reduce(|(a, b), (x, y)| (a.min(x), b.max(y)))
 }
 
 /// [`year_range`] from the first and last year of the feed's dated content, as the filter index
