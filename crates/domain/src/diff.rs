@@ -1455,13 +1455,8 @@ mod tests {
 
     #[test]
     fn shipped_feeds_compare_with_real_changes() {
-        let load = |s: &str| {
-            crate::load(s, crate::validate::DEFAULT_MAX_BYTES)
-                .expect("shipped feed loads")
-                .feed
-        };
-        let new = load(include_str!("../../../public/feed.json"));
-        let old = load(include_str!("../../../public/feeds/2021.json"));
+        let new = crate::test_feeds::shipped();
+        let old = crate::test_feeds::of_2021();
         assert_eq!(
             new.meta.previous_version.as_deref(),
             Some("feeds/2021.json")
