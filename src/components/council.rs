@@ -87,7 +87,7 @@ pub fn CouncilView() -> impl IntoView {
             .into_iter()
             .filter(|b| decisions.iter().any(|d| d.body == *b))
             .collect();
-        let filter: BTreeSet<Body> = chosen.get().into_iter().collect();
+        let filter: BTreeSet<Body> = veikart_domain::sort::set_of(chosen.get());
         let meetings = council::meetings(&decisions, &filter);
 
         let chips = {

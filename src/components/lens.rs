@@ -27,7 +27,7 @@ pub fn ActorLens() -> impl IntoView {
         let current = actor.get().unwrap_or_default();
         let group = |kind: ActorKind, label: K| {
             let mut actors: Vec<_> = f.feed().actors.iter().filter(|a| a.kind == kind).collect();
-            actors.sort_by_key(|a| a.name.get(lang).to_lowercase());
+            veikart_domain::sort::sort_by_key(&mut actors, |a| a.name.get(lang).to_lowercase());
             let opts = actors
                 .into_iter()
                 .map(|a| view! { <option value=a.id.to_string() selected=a.id == current>{a.name.get(lang).to_string()}</option> })

@@ -61,7 +61,9 @@ pub fn points(m: &Measure) -> Vec<Point> {
             })
         }))
         .collect();
-    out.sort_by(|a, b| a.year.cmp(&b.year).then(b.baseline.cmp(&a.baseline)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        a.year.cmp(&b.year).then(b.baseline.cmp(&a.baseline))
+    });
     out
 }
 
@@ -158,7 +160,7 @@ pub fn ranked_measures<'f>(feed: &'f Feed, list: Option<&str>) -> Vec<(u32, &'f 
         .filter(|&i| !l.only_via_area(i))
         .filter_map(|i| Some((l.rank(i)?, i)))
         .collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out.into_iter()
         .map(|(r, i)| (r, &feed.measures[i]))
         .collect()

@@ -73,7 +73,7 @@ pub fn meetings(decisions: &[Decision], bodies: &BTreeSet<Body>) -> Vec<Meeting>
             }),
         }
     }
-    out.sort_by_key(|m| (std::cmp::Reverse(sort_day(&m.date)), m.body));
+    crate::sort::sort_by_key(&mut out, |m| (std::cmp::Reverse(sort_day(&m.date)), m.body));
     out
 }
 
@@ -89,12 +89,12 @@ pub enum Via {
 /// The decision history of a measure, oldest first: decisions naming it or one of its
 /// sub-measures.
 pub fn history<'a>(feed: &'a Feed, measure: &str) -> Vec<(&'a Decision, Via)> {
-    let kids: BTreeSet<&str> = feed
-        .measures
-        .iter()
-        .filter(|m| m.parent.as_deref() == Some(measure))
-        .map(|m| m.id.as_str())
-        .collect();
+    let kids: BTreeSet<&str> = crate::sort::set_of(
+        feed.measures
+            .iter()
+            .filter(|m| m.parent.as_deref() == Some(measure))
+            .map(|m| m.id.as_str()),
+    );
     let mut out: Vec<(&Decision, Via)> = feed
         .decisions
         .iter()
@@ -108,7 +108,7 @@ pub fn history<'a>(feed: &'a Feed, measure: &str) -> Vec<(&'a Decision, Via)> {
             }
         })
         .collect();
-    out.sort_by_key(|(d, _)| sort_day(&d.date));
+    crate::sort::sort_by_key(&mut out, |(d, _)| sort_day(&d.date));
     out
 }
 

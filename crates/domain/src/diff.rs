@@ -353,10 +353,7 @@ impl FeedDiff {
     }
     /// Ids of measures with at least one change.
     pub fn changed_measures(&self) -> BTreeSet<&str> {
-        self.changes
-            .iter()
-            .filter_map(|c| c.measure.as_deref())
-            .collect()
+        crate::sort::set_of(self.changes.iter().filter_map(|c| c.measure.as_deref()))
     }
 }
 
@@ -404,8 +401,9 @@ fn phase_key(p: &PhasePeriod) -> (&str, Option<&str>) {
 /// Compares two versions of the feed.
 pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
     let mut out: Vec<(usize, Change)> = Vec::new();
-    let old_m: BTreeMap<&str, &Measure> = old.measures.iter().map(|m| (m.id.as_str(), m)).collect();
-    let new_ids: BTreeSet<&str> = new.measures.iter().map(|m| m.id.as_str()).collect();
+    let old_m: BTreeMap<&str, &Measure> =
+        crate::sort::map_of(old.measures.iter().map(|m| (m.id.as_str(), m)));
+    let new_ids: BTreeSet<&str> = crate::sort::set_of(new.measures.iter().map(|m| m.id.as_str()));
     let order = |id: &str| {
         new.measures
             .iter()
@@ -455,12 +453,9 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
     }
 
     // Dependencies, matched by id.
-    let old_d: BTreeMap<&str, _> = old
-        .dependencies
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
-    let new_d: BTreeSet<&str> = new.dependencies.iter().map(|d| d.id.as_str()).collect();
+    let old_d: BTreeMap<&str, _> =
+        crate::sort::map_of(old.dependencies.iter().map(|d| (d.id.as_str(), d)));
+    let new_d: BTreeSet<&str> = crate::sort::set_of(new.dependencies.iter().map(|d| d.id.as_str()));
     let owner = |from: &str, to: &str| {
         [from, to]
             .into_iter()
@@ -533,7 +528,7 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
     }
 
     // Decisions new since the older version.
-    let old_dec: BTreeSet<&str> = old.decisions.iter().map(|d| d.id.as_str()).collect();
+    let old_dec: BTreeSet<&str> = crate::sort::set_of(old.decisions.iter().map(|d| d.id.as_str()));
     for d in &new.decisions {
         if !old_dec.contains(d.id.as_str()) {
             push(
@@ -549,7 +544,7 @@ pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
     }
 
     // Stable sort: weight first, then the newer feed's order.
-    out.sort_by_key(|(pos, c)| (Reverse(c.kind.weight()), *pos));
+    crate::sort::sort_by_key(&mut out, |(pos, c)| (Reverse(c.kind.weight()), *pos));
     FeedDiff {
         changes: out.into_iter().map(|(_, c)| c).collect(),
     }

@@ -211,18 +211,18 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
             } else {
                 ActorKind::ActorGroup
             };
-            let used: BTreeSet<&str> = feed
-                .measures
-                .iter()
-                .flat_map(|m| m.actors.iter().map(|r| r.actor.as_str()))
-                .collect();
+            let used: BTreeSet<&str> = crate::sort::set_of(
+                feed.measures
+                    .iter()
+                    .flat_map(|m| m.actors.iter().map(|r| r.actor.as_str())),
+            );
             let mut v: Vec<(String, String)> = feed
                 .actors
                 .iter()
                 .filter(|a| a.kind == want && used.contains(a.id.as_str()))
                 .map(|a| (a.name.get(lang).to_lowercase(), a.id.to_string()))
                 .collect();
-            v.sort();
+            crate::sort::sort(&mut v);
             v.into_iter().map(|(_, id)| id).collect()
         }
         Facet::Goal => {
@@ -231,7 +231,7 @@ pub fn options(feed: &Feed, facet: Facet, lang: crate::text::Lang) -> Vec<String
                 .iter()
                 .map(|g| (g.number, g.id.to_string()))
                 .collect();
-            g.sort();
+            crate::sort::sort(&mut g);
             g.into_iter().map(|(_, id)| id).collect()
         }
         Facet::Status => crate::roadmap::LIFECYCLES
@@ -514,8 +514,7 @@ fn facet_values<'f>(m: &'f Measure, kinds: &IdMap<&str, ActorKind>, out: &mut Fa
     );
     out[Facet::Phase as usize].extend(m.phases.iter().map(|p| p.phase.as_str()));
     for v in out.iter_mut() {
-        v.sort_unstable();
-        v.dedup();
+        crate::sort::sort_dedup(v);
     }
 }
 
@@ -640,10 +639,13 @@ pub fn apply_in(feed: &Feed, index: &Index, filter: &Filter, scope: Scope) -> Fi
                 }
             }
         }
-        counts.insert(facet, index.options[fi].iter().cloned().zip(c).collect());
+        counts.insert(
+            facet,
+            crate::sort::map_of(index.options[fi].iter().cloned().zip(c)),
+        );
     }
 
-    let mut visible: BTreeSet<usize> = matched.iter().copied().collect();
+    let mut visible: BTreeSet<usize> = crate::sort::set_of(matched.iter().copied());
     let mut opened = BTreeSet::new();
     for &i in &matched {
         if list_only && list.is_some_and(|l| l.only_via_area(i)) {

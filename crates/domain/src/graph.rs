@@ -69,13 +69,10 @@ impl DepGraph {
             OnStack,
             Done,
         }
-        let nodes: BTreeSet<&String> = self
-            .prerequisites
-            .keys()
-            .chain(self.dependents.keys())
-            .collect();
+        let nodes: BTreeSet<&String> =
+            crate::sort::set_of(self.prerequisites.keys().chain(self.dependents.keys()));
         let mut mark: BTreeMap<&str, Mark> =
-            nodes.iter().map(|n| (n.as_str(), Mark::New)).collect();
+            crate::sort::map_of(nodes.iter().map(|n| (n.as_str(), Mark::New)));
         let mut found: BTreeSet<Vec<String>> = BTreeSet::new();
         for &root in &nodes {
             if mark[root.as_str()] != Mark::New {
@@ -278,7 +275,7 @@ pub fn graph_layout(feed: &Feed) -> GraphLayout {
     let mut order: Vec<Vec<usize>> = vec![Vec::new(); columns];
     // Components first in the first column, then measures; stable by feed order.
     let mut by_kind: Vec<usize> = (0..n).collect();
-    by_kind.sort_by_key(|&i| (!is_component(ids[i]), i));
+    crate::sort::sort_by_key(&mut by_kind, |&i| (!is_component(ids[i]), i));
     for i in by_kind {
         order[layer[i]].push(i);
     }
@@ -297,7 +294,7 @@ pub fn graph_layout(feed: &Feed) -> GraphLayout {
             }
         };
         let mut keyed: Vec<(f64, usize)> = col.iter().map(|&i| (bary(i), i)).collect();
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         *col = keyed.into_iter().map(|(_, i)| i).collect();
         for (r, &i) in col.iter().enumerate() {
             pos[i] = r as f64;

@@ -135,7 +135,7 @@ pub enum RiskReason {
 /// listed: they concern everyone and stand in the risk view.
 pub fn risks_for_actor(feed: &Feed, actor: &str, lens: &Lens) -> Vec<(usize, RiskReason)> {
     let fam = family(feed, actor);
-    let mine: std::collections::BTreeSet<usize> = lens.entries.iter().map(|e| e.measure).collect();
+    let mine = crate::sort::set_of(lens.entries.iter().map(|e| e.measure));
     crate::risk::all(feed)
         .iter()
         .enumerate()

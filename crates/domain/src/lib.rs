@@ -20,6 +20,7 @@ pub mod priority;
 pub mod risk;
 pub mod roadmap;
 pub mod small;
+pub mod sort;
 pub mod source;
 pub mod standing;
 pub mod text;

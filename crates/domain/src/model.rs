@@ -1104,7 +1104,7 @@ impl Feed {
             if items.is_empty() {
                 return vec![];
             }
-            items.sort_by_key(|r| r.rank);
+            crate::sort::sort_by_key(&mut items, |r| r.rank);
             return vec![ResolvedList {
                 id: "priority",
                 name: implied_list_name(),
@@ -1130,7 +1130,7 @@ impl Feed {
                         })
                     })
                     .collect();
-                items.sort_by_key(|r| r.rank);
+                crate::sort::sort_by_key(&mut items, |r| r.rank);
                 ResolvedList {
                     id: l.id.as_str(),
                     name: l.name.clone(),

@@ -72,12 +72,12 @@ pub struct Lane {
 
 /// Children (sub-measures) of each measure, in feed order.
 pub fn children(feed: &Feed) -> BTreeMap<usize, Vec<usize>> {
-    let index: BTreeMap<&str, usize> = feed
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = crate::sort::map_of(
+        feed.measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i)),
+    );
     let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, m) in feed.measures.iter().enumerate() {
         if let Some(p) = m.parent.as_deref().and_then(|p| index.get(p)) {
@@ -93,7 +93,9 @@ fn is_top(m: &Measure) -> bool {
 
 /// Measures in the list first by rank, then the others in feed order.
 fn ordered(list: Option<&Membership>, mut rows: Vec<usize>) -> Vec<usize> {
-    rows.sort_by_key(|&i| (list.and_then(|l| l.rank(i)).unwrap_or(u32::MAX), i));
+    crate::sort::sort_by_key(&mut rows, |&i| {
+        (list.and_then(|l| l.rank(i)).unwrap_or(u32::MAX), i)
+    });
     rows
 }
 
@@ -134,7 +136,7 @@ pub fn lanes_in<'c>(
     match grouping {
         Grouping::Goal => {
             let mut goals: Vec<usize> = (0..feed.goals.len()).collect();
-            goals.sort_by_key(|&g| (feed.goals[g].number, g));
+            crate::sort::sort_by_key(&mut goals, |&g| (feed.goals[g].number, g));
             let mut by_goal: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for &i in &tops {
                 match &feed.measures[i].goal {
@@ -177,8 +179,7 @@ pub fn lanes_in<'c>(
                     .filter(|r| roles.contains(&r.role))
                     .map(|r| r.actor.as_str())
                     .collect();
-                ids.sort_unstable();
-                ids.dedup();
+                crate::sort::sort_dedup(&mut ids);
                 for id in ids {
                     by_actor.entry(id).or_default().push(i);
                 }

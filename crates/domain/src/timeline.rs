@@ -334,7 +334,7 @@ pub fn undated_sequence(m: &Measure) -> Vec<usize> {
         .filter(|(_, p)| !p.is_dated())
         .map(|(i, p)| (p.order.unwrap_or(u32::MAX), i))
         .collect();
-    v.sort();
+    crate::sort::sort(&mut v);
     v.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -419,7 +419,7 @@ pub fn place_labels(items: &[(f64, f64, f64)], max_x: f64) -> Vec<Option<LabelSl
     const GAP: f64 = 8.0;
     const PAD: f64 = 4.0;
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[a].0.total_cmp(&items[b].0));
+    crate::sort::sort_by(&mut order, |&a, &b| items[a].0.total_cmp(&items[b].0));
     let mut out = vec![None; items.len()];
     let mut line_end = [f64::NEG_INFINITY; 2];
     for i in order {
@@ -617,12 +617,12 @@ pub fn arrows(
     scale: &Scale,
     view_y: Option<(f64, f64)>,
 ) -> Vec<Arrow> {
-    let index: BTreeMap<&str, usize> = feed
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = crate::sort::map_of(
+        feed.measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i)),
+    );
     // Centre y of the first row of each measure, looked up once (not a scan per arrow).
     let mut centre: BTreeMap<usize, f64> = BTreeMap::new();
     for it in &layout.items {

@@ -927,7 +927,9 @@ pub fn validate(feed: &Feed) -> Vec<Issue> {
     }
 
     let mut issues = c.issues;
-    issues.sort_by(|a, b| (a.severity, &a.pointer).cmp(&(b.severity, &b.pointer)));
+    crate::sort::sort_by(&mut issues, |a, b| {
+        (a.severity, &a.pointer).cmp(&(b.severity, &b.pointer))
+    });
     issues
 }
 
@@ -949,8 +951,7 @@ fn dep_cycles(deps: &[Dependency]) -> Vec<(Vec<&str>, usize)> {
     if names.is_empty() {
         return vec![];
     }
-    names.sort_unstable();
-    names.dedup();
+    crate::sort::sort_dedup(&mut names);
     let n = names.len();
     let mut num: IdMap<&str, u32> = id_map(n);
     num.extend(names.iter().enumerate().map(|(k, s)| (*s, k as u32)));
@@ -1009,8 +1010,7 @@ fn dep_cycles(deps: &[Dependency]) -> Vec<(Vec<&str>, usize)> {
             }
         }
     }
-    found.sort_unstable();
-    found.dedup();
+    crate::sort::sort_dedup(&mut found);
     found
         .into_iter()
         .map(|cyc| {

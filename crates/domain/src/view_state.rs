@@ -209,11 +209,12 @@ pub struct ViewState {
 }
 
 fn ids(v: &str) -> BTreeSet<String> {
-    v.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    crate::sort::set_of(
+        v.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from),
+    )
 }
 
 fn join(s: &BTreeSet<String>) -> String {
@@ -414,12 +415,13 @@ impl ViewState {
     /// Rows open in the roadmap: those the reader opened, and those `forced` open (to show a
     /// matching sub-measure), less those the reader closed.
     pub fn expanded(&self, forced: &BTreeSet<String>) -> BTreeSet<String> {
-        self.open
-            .iter()
-            .chain(forced)
-            .filter(|id| !self.closed.contains(*id))
-            .cloned()
-            .collect()
+        crate::sort::set_of(
+            self.open
+                .iter()
+                .chain(forced)
+                .filter(|id| !self.closed.contains(*id))
+                .cloned(),
+        )
     }
 
     /// Opens or closes a row. Closing a row that a filter forces open is remembered in `lukk`;

@@ -240,7 +240,7 @@ pub fn ChangeList() -> impl IntoView {
             }
             groups.entry(c.measure.clone()).or_default().push(c);
         }
-        order.sort_by_key(|m| m.is_none());
+        veikart_domain::sort::sort_by_key(&mut order, |m| m.is_none());
         let list = if shown.is_empty() {
             view! { <p class="notice">{t(lang, K::NoChanges)}</p> }.into_any()
         } else {

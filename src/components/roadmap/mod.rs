@@ -140,10 +140,11 @@ impl RoadmapCtx {
             let (Some(f), Some(res)) = (feed.get(), result.get()) else {
                 return BTreeSet::new();
             };
-            res.opened_for_matches
-                .iter()
-                .map(|&i| f.feed().measures[i].id.to_string())
-                .collect()
+            veikart_domain::sort::set_of(
+                res.opened_for_matches
+                    .iter()
+                    .map(|&i| f.feed().measures[i].id.to_string()),
+            )
         });
         // the rows the reader opened and closed, alone (what `ViewState::expanded` reads)
         let opened = view_part(|v| ViewState {
