@@ -72,7 +72,7 @@ fn leftovers(root: &web_sys::HtmlElement) -> Vec<String> {
         })
         .cloned()
         .collect();
-    out.sort();
+    veikart_domain::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn orders_as_str() {
         let mut v: Vec<SmallStr> = ["b", "a10", "a2", "A"].map(SmallStr::from).to_vec();
-        v.sort();
+        crate::sort::sort(&mut v);
         assert_eq!(v, ["A", "a10", "a2", "b"]);
     }
 }

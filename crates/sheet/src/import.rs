@@ -520,7 +520,7 @@ fn sort_key(r: &RecIn) -> (bool, f64, u32) {
 }
 
 fn order(recs: &[RecIn], idx: &mut [usize]) {
-    idx.sort_by(|&a, &b| {
+    veikart_domain::sort::sort_by(idx, |&a, &b| {
         let (x, y) = (sort_key(&recs[a]), sort_key(&recs[b]));
         x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2))
     });
@@ -690,7 +690,7 @@ fn assemble(
             }
         }
         let mut g: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
-        g.sort_by_key(|(p, _)| *p);
+        veikart_domain::sort::sort_by_key(&mut g, |(p, _)| *p);
         for (_, list) in g.iter_mut() {
             order(&recs[si], list);
         }
@@ -793,7 +793,7 @@ fn assemble(
         }
     }
     let mut src_groups: Vec<_> = src_groups.into_iter().collect();
-    src_groups.sort_by_key(|(k, _)| *k);
+    veikart_domain::sort::sort_by_key(&mut src_groups, |(k, _)| *k);
     for ((si, ri, obj), list) in src_groups.iter_mut() {
         order(&kilder, list);
         let owner_ptr = ptr[*si][*ri].clone().expect("owners are placed");
@@ -879,7 +879,9 @@ fn assemble(
         })
         .filter(|f| !matches!(f.place, At::Cell(_)) || !problem_cells.contains(&f.place))
         .collect();
-    findings.sort_by(|a, b| (a.severity, &a.place).cmp(&(b.severity, &b.place)));
+    veikart_domain::sort::sort_by(&mut findings, |a, b| {
+        (a.severity, &a.place).cmp(&(b.severity, &b.place))
+    });
     if !problems.is_empty() {
         problems.extend(findings);
         return Err(problems);

@@ -61,7 +61,7 @@ impl Walker<'_> {
                 return None;
             }
         }
-        v.sort();
+        veikart_domain::sort::sort(&mut v);
         Some(v)
     }
 
@@ -211,7 +211,7 @@ fn coverage(schema: &Value) -> Vec<String> {
             (Leaf::StrList, Kind::RefList(_)) => true,
             (Leaf::Enum(values), Kind::Enum(pairs)) => {
                 let mut mine: Vec<String> = pairs.iter().map(|(j, _)| j.to_string()).collect();
-                mine.sort();
+                veikart_domain::sort::sort(&mut mine);
                 if &mine != values {
                     problems.push(format!(
                         "{path}: model values {values:?}, mapping values {mine:?}"

@@ -43,7 +43,7 @@ fn cpu_ms() -> Option<f64> {
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
+    veikart_domain::sort::sort_by(&mut xs, f64::total_cmp);
     let n = xs.len();
     if n % 2 == 1 {
         xs[n / 2]
