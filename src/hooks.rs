@@ -7,6 +7,22 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// A length in pixels as a custom property holds it (`280px`, `280`, `12.5px`), read by the
+/// browser's `parseFloat`: Rust's own float parser would bring its tables into the wasm, about
+/// 12 kB for this one call (issue 14). Anything else (another unit, a word) is `None`, as before.
+pub fn px_value(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let n = v.strip_suffix("px").unwrap_or(v);
+    let digits = n.strip_prefix('-').unwrap_or(n);
+    let plain = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    plain
+        .then(|| js_sys::parse_float(n))
+        .filter(|x| x.is_finite())
+}
+
 /// The width of `el` in CSS pixels, minus the value of the CSS custom property `subtract_var`
 /// (e.g. a sticky label column), kept current by a ResizeObserver. 0 until mounted.
 pub fn use_element_width<E>(el: NodeRef<E>, subtract_var: Option<&'static str>) -> Signal<f64>
@@ -32,7 +48,7 @@ where
                             .get_property_value(v)
                             .ok()
                     })
-                    .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+                    .and_then(|v| px_value(&v))
                     .unwrap_or(0.0);
                 let w = (f64::from(element.client_width()) - sub).max(0.0);
                 // `try_`: an observer callback already queued may run after the owner is gone

@@ -127,7 +127,7 @@ fn worker() -> Result<(JsWorker, Promise), JsValue> {
             .ok()
             .and_then(|m| m.as_string())
             .unwrap_or_else(|| "worker error".into());
-        fail_all(&serde_json::json!({"ok": false, "fatal": msg}).to_string());
+        fail_all(&fatal_reply(&msg));
     });
     w.set_onerror(onerror.as_ref().unchecked_ref());
     onerror.forget();
@@ -171,6 +171,14 @@ pub async fn workbook_to_feed_json(
         .and_then(|v| v.as_string())
         .unwrap_or_default();
     parse_reply(&reply, lang)
+}
+
+/// The answer for every waiting request when the worker itself fails: `{"ok":false,"fatal":…}`,
+/// written around the escaped message (`json!(..).to_string()` would bring serde_json's number
+/// printer into the wasm for an answer that holds no number; issue 14).
+pub fn fatal_reply(msg: &str) -> String {
+    let msg = serde_json::to_string(msg).unwrap_or_else(|_| "\"\"".into());
+    format!(r#"{{"ok":false,"fatal":{msg}}}"#)
 }
 
 /// Reads the worker's JSON answer.
@@ -220,6 +228,10 @@ mod tests {
         assert_eq!(bad, Err(vec!["Milepæler!D2 (dato): x".to_string()]));
         let fatal = parse_reply(r#"{"ok":false,"fatal":"boom"}"#, Lang::En).unwrap_err();
         assert!(fatal[0].contains("boom"), "{fatal:?}");
+        // the worker's own failure, with a message that needs escaping
+        let msg = "script \"x.js\" failed:\nline 2 \\ <b>æ</b>";
+        let failed = parse_reply(&fatal_reply(msg), Lang::En).unwrap_err();
+        assert!(failed[0].contains(msg), "{failed:?}");
     }
 
     #[test]

@@ -446,3 +446,33 @@ async fn a_view_state_change_is_one_history_entry_and_the_router_follows() {
     assert_eq!(texts(&m.root, ".router-location"), vec!["/"]);
     assert_eq!(texts(&m.root, ".parts"), vec!["mal"]);
 }
+
+/// The label column's width as a custom property holds it, read without Rust's float parser:
+/// plain pixel numbers are read, anything else is refused, as `str::parse` did.
+#[wasm_bindgen_test]
+fn a_pixel_value_is_read_by_the_browser() {
+    use veikart::hooks::px_value;
+    for (text, want) in [
+        ("280px", Some(280.0)),
+        (" 280px ", Some(280.0)),
+        ("280", Some(280.0)),
+        ("12.5px", Some(12.5)),
+        ("-4px", Some(-4.0)),
+        ("0", Some(0.0)),
+    ] {
+        assert_eq!(px_value(text), want, "{text:?}");
+    }
+    for text in [
+        "",
+        "px",
+        "1rem",
+        "calc(10px + 2px)",
+        "1.2.3",
+        ".",
+        "-",
+        "1e3px",
+        "abc",
+    ] {
+        assert_eq!(px_value(text), None, "{text:?}");
+    }
+}

@@ -82,7 +82,7 @@ fn TableRow(lane: usize, key: u64) -> impl IntoView {
             Some(LayoutItem::Row { depth, .. }) => depth,
             _ => 0,
         };
-        format!("{}rem", 0.75 + f32::from(depth) * 1.25)
+        format!("{}rem", 0.75 + f64::from(depth) * 1.25)
     };
     let lane_name = move || {
         let (lang, g) = (i.lang(), ctx.grouping.get());
