@@ -11,7 +11,7 @@
 //! ```
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use veikart_domain::index::IdMap;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use veikart_domain::Lang;
@@ -56,7 +56,7 @@ extern "C" {
 thread_local! {
     static WORKER: RefCell<Option<JsWorker>> = const { RefCell::new(None) };
     /// Requests waiting for an answer: id → the promise's resolve function.
-    static PENDING: RefCell<HashMap<u32, Function>> = RefCell::new(HashMap::new());
+    static PENDING: RefCell<IdMap<u32, Function>> = RefCell::new(IdMap::default());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Resolved when the worker has said it is ready (its wasm is loaded).
     static READY: RefCell<Option<(Promise, Option<Function>)>> = const { RefCell::new(None) };

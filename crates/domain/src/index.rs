@@ -13,21 +13,21 @@ use crate::validate::Loaded;
 /// Id → position maps and the measure tree of one feed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeedIndex {
-    measures: HashMap<String, usize>,
-    actors: HashMap<String, usize>,
-    goals: HashMap<String, usize>,
-    phases: HashMap<String, usize>,
-    components: HashMap<String, usize>,
-    decisions: HashMap<String, usize>,
-    sources: HashMap<String, usize>,
+    measures: IdMap<String, usize>,
+    actors: IdMap<String, usize>,
+    goals: IdMap<String, usize>,
+    phases: IdMap<String, usize>,
+    components: IdMap<String, usize>,
+    decisions: IdMap<String, usize>,
+    sources: IdMap<String, usize>,
     /// Per measure: its sub-measures, in feed order.
     children: Vec<Vec<usize>>,
     /// The feed's publication date (its last day when given as a month or year).
     published: Option<Ymd>,
 }
 
-fn map<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut m = HashMap::with_capacity(items.len());
+fn map<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdMap<String, usize> {
+    let mut m = id_map(items.len());
     for (i, x) in items.iter().enumerate() {
         // The first record wins on a duplicate id (validation reports the duplicate).
         m.entry(id(x).to_string()).or_insert(i);

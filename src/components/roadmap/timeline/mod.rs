@@ -14,7 +14,6 @@ pub mod row;
 pub mod today;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use veikart_domain::model::Qualifier;
@@ -25,10 +24,12 @@ use super::use_roadmap;
 use crate::hooks::use_viewport_window;
 use crate::i18n::{tr, use_i18n, K};
 
+use veikart_domain::index::IdMap;
+
 thread_local! {
     /// Dates in words by (language, date): the feed's dates repeat from row to row, and each
     /// formatting is a call into `Intl.DateTimeFormat`.
-    static DATE_WORDS: RefCell<HashMap<(Lang, String), String>> = RefCell::new(HashMap::new());
+    static DATE_WORDS: RefCell<IdMap<(Lang, String), String>> = RefCell::new(IdMap::default());
 }
 
 /// `format::format_date`, remembered for the rows drawn next (a filter or a regroup draws rows

@@ -2,7 +2,7 @@
 //! a lane (its heading in the label column, its band in the drawing) or a measure (its label —
 //! expander, rank, name, status — and its track of bars and milestones).
 
-use std::collections::HashMap;
+use veikart_domain::index::IdMap;
 
 use leptos::prelude::*;
 use veikart_domain::index::Indexed;
@@ -42,7 +42,7 @@ fn measure_of(key: u64) -> usize {
 /// included. A row whose key has left the layout keeps its item: it is removed in the same
 /// update.
 #[derive(Clone, Copy)]
-pub struct RowItems(StoredValue<HashMap<u64, Shared>>);
+pub struct RowItems(StoredValue<IdMap<u64, Shared>>);
 
 /// A row's item and how many parts of the row (label, track) read it.
 type Shared = (ArcRwSignal<Option<LayoutItem>>, usize);
@@ -50,7 +50,7 @@ type Shared = (ArcRwSignal<Option<LayoutItem>>, usize);
 impl RowItems {
     /// Provides the rows' items for the timeline, kept up to date from `ctx`.
     pub fn provide(ctx: RoadmapCtx) {
-        let items = RowItems(StoredValue::new(HashMap::new()));
+        let items = RowItems(StoredValue::new(IdMap::default()));
         items.follow(ctx);
         provide_context(items);
     }
