@@ -16,6 +16,7 @@ pub mod today;
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use veikart_domain::index::IdMap;
 use veikart_domain::model::Qualifier;
 use veikart_domain::timeline::AXIS_H;
 use veikart_domain::Lang;
@@ -23,8 +24,6 @@ use veikart_domain::Lang;
 use super::use_roadmap;
 use crate::hooks::use_viewport_window;
 use crate::i18n::{tr, use_i18n, K};
-
-use veikart_domain::index::IdMap;
 
 thread_local! {
     /// Dates in words by (language, date): the feed's dates repeat from row to row, and each
