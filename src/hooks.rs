@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 
 /// A length in pixels as a custom property holds it (`280px`, `280`, `12.5px`), read by the
 /// browser's `parseFloat`: Rust's own float parser would bring its tables into the wasm, about
-/// 12 kB for this one call (issue 14). Anything else (another unit, a word) is `None`, as before.
+/// 12 kB for this one call (issue 14). Anything else (another unit, a word, an exponent) is
+/// `None`.
 pub fn px_value(v: &str) -> Option<f64> {
     let v = v.trim();
     let n = v.strip_suffix("px").unwrap_or(v);

@@ -11,9 +11,9 @@
 //! ```
 
 use std::cell::{Cell, RefCell};
-use veikart_domain::index::IdMap;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use veikart_domain::index::IdMap;
 use veikart_domain::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
