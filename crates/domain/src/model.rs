@@ -1192,7 +1192,7 @@ impl Feed {
 /// Kind and name of every id a priority list can rank, built once per call (no quadratic scans
 /// on large feeds).
 struct RankIndex<'f> {
-    by_id: std::collections::HashMap<&'f str, (RankedKind, &'f Text)>,
+    by_id: crate::index::IdMap<&'f str, (RankedKind, &'f Text)>,
 }
 
 impl<'f> RankIndex<'f> {
@@ -1201,12 +1201,14 @@ impl<'f> RankIndex<'f> {
     /// milliseconds per call at 5 000 measures). A goal or sub-goal wins over a measure with the
     /// same id, and the first of two measures with one id wins, as before.
     fn of(feed: &'f Feed, wanted: impl IntoIterator<Item = &'f str>) -> Self {
-        let wanted: std::collections::HashSet<&str> = wanted.into_iter().collect();
-        let mut by_id = std::collections::HashMap::with_capacity(wanted.len());
+        // Issue 18: the fast id hasher (`index::IdMap`); at 5 000 measures every call looks up
+        // each measure's id and parent here, in wasm that SipHash showed in the first view's profile.
+        let wanted: crate::index::IdSet<&str> = wanted.into_iter().collect();
+        let mut by_id = crate::index::id_map(wanted.len());
         if wanted.is_empty() {
             return RankIndex { by_id };
         }
-        let areas: std::collections::HashSet<&str> = feed
+        let areas: crate::index::IdSet<&str> = feed
             .measures
             .iter()
             .filter_map(|m| m.parent.as_deref())

@@ -945,13 +945,17 @@ fn dep_cycles(deps: &[Dependency]) -> Vec<(Vec<&str>, usize)> {
             .enumerate()
             .filter(|(_, d)| d.kind.is_ordering())
     };
+    // Each id once (a hash set), then sorted: at 5 000 measures 7 944 ends are 4 452 ids, and
+    // sorting strings is most of what this function costs in wasm (issue 18).
+    let mut seen: IdSet<&str> = IdSet::default();
     let mut names: Vec<&str> = ordering()
         .flat_map(|(_, d)| [d.from.as_str(), d.to.as_str()])
+        .filter(|s| seen.insert(s))
         .collect();
     if names.is_empty() {
         return vec![];
     }
-    crate::sort::sort_dedup(&mut names);
+    crate::sort::sort(&mut names);
     let n = names.len();
     let mut num: IdMap<&str, u32> = id_map(n);
     num.extend(names.iter().enumerate().map(|(k, s)| (*s, k as u32)));
