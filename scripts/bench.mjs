@@ -229,18 +229,25 @@ async function appLoad(url, { interactions }) {
   });
 }
 
+// Waits until the page has set `mark` or reported an error (body[data-error]): false when neither
+// came within `timeoutMs`.
+async function markOrError(page, mark, timeoutMs) {
+  try {
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0 || document.body?.dataset.error,
+      mark, { timeout: timeoutMs, polling: 50 });
+    return true;
+  } catch (e) {
+    if (!/Timeout/i.test(e.message)) throw e;
+    return false;
+  }
+}
+
 // One peer page load: its first-paint mark, or { timedOut } when it has not painted within the cap.
 async function peerLoad(peer, url, timeoutMs) {
   return withPage(async (page) => {
     await page.goto(url, { waitUntil: 'commit' });
     let paint;
-    try {
-      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0 || document.body?.dataset.error,
-        peer.mark, { timeout: timeoutMs, polling: 50 });
-    } catch (e) {
-      if (!/Timeout/i.test(e.message)) throw e;
-      return { paint: Infinity, timedOut: true };
-    }
+    if (!(await markOrError(page, peer.mark, timeoutMs))) return { paint: Infinity, timedOut: true };
     const d = await page.evaluate((m) => ({ paint: performance.getEntriesByName(m)[0]?.startTime, ...document.body.dataset }), peer.mark);
     if (d.error) throw new Error(`${peer.label}: ${d.error}`);
     paint = d.paint;
@@ -260,13 +267,7 @@ async function repeatLoad(url, mark, timeoutMs) {
         await page.evaluate(() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) { /* none */ } });
       }
       await page.goto(url, { waitUntil: 'commit' });
-      try {
-        await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0 || document.body?.dataset.error,
-          mark, { timeout: timeoutMs, polling: 50 });
-      } catch (e) {
-        if (!/Timeout/i.test(e.message)) throw e;
-        return { paint: Infinity, timedOut: true };
-      }
+      if (!(await markOrError(page, mark, timeoutMs))) return { paint: Infinity, timedOut: true };
       out = await page.evaluate((m) => {
         const last = (n) => performance.getEntriesByName(n).at(-1)?.duration;
         return { paint: performance.getEntriesByName(m)[0]?.startTime, parse: last('veikart:parse'), validate: last('veikart:validate'), error: document.body?.dataset.error };
