@@ -146,8 +146,9 @@ if [ "${BENCH_PROFILE:-}" = 1 ]; then
   dist_wasm=${WASM[0]}
   bg=$TARGET/wasm-bindgen/release/veikart_bg.wasm
   label="release build (wasm without names: no wasm-bindgen output matching dist/ at $bg)"
-  # Only when trunk's wasm-bindgen output belongs to this dist/ (same JS glue).
-  if [ -f "$bg" ] && cmp -s "$TARGET/wasm-bindgen/release/veikart.js" "$(find dist -maxdepth 1 -name 'veikart-*.js' ! -name 'veikart-sheet-worker*' | head -1)"; then
+  # Only when trunk's wasm-bindgen output belongs to this dist/ (same JS glue, which dist/ holds
+  # minified by scripts/minify.mjs: compared through the same minifier).
+  if [ -f "$bg" ] && cmp -s <(node scripts/minify.mjs --js "$TARGET/wasm-bindgen/release/veikart.js") "$(find dist -maxdepth 1 -name 'veikart-*.js' ! -name 'veikart-sheet-worker*' | head -1)"; then
     wasm-opt -Oz -g "$bg" -o "$OUT/named_bg.wasm"
     # integrity (SRI) of the wasm in index.html, if trunk wrote one, must follow the new file
     if grep -q 'integrity=' "$PSITE/index.html"; then

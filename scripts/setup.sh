@@ -3,7 +3,8 @@
 # and npm only (nothing from GitHub). A second run installs nothing and takes a few seconds.
 #   Debian: chromium, chromium-driver     rustup: wasm32-unknown-unknown, rustfmt, clippy
 #   cargo:  wasm-bindgen-cli = Cargo.lock's wasm-bindgen (no --locked), trunk 0.21.14 (--locked)
-#   npm ci: @playwright/test, @axe-core/playwright, binaryen (wasm-opt 132)   then: cargo fetch
+#   npm ci: @playwright/test, @axe-core/playwright, binaryen (wasm-opt 132), esbuild (CSS/JS
+#           minifier of release builds)   then: cargo fetch
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD

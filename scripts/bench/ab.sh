@@ -24,7 +24,8 @@ save)
   [ -f dist/index.html ] || { echo "ab.sh: no dist/ (trunk build --release first)" >&2; exit 1; }
   bg=$TARGET/wasm-bindgen/release/veikart_bg.wasm
   app=$(find dist -maxdepth 1 -name 'veikart-*_bg.wasm' ! -name '*sheet*' | head -1)
-  cmp -s "$TARGET/wasm-bindgen/release/veikart.js" "$(find dist -maxdepth 1 -name 'veikart-*.js' ! -name '*sheet*' | head -1)" ||
+  # dist/ holds the glue minified (scripts/minify.mjs): compare it through the same minifier.
+  cmp -s <(node scripts/minify.mjs --js "$TARGET/wasm-bindgen/release/veikart.js") "$(find dist -maxdepth 1 -name 'veikart-*.js' ! -name '*sheet*' | head -1)" ||
     { echo "ab.sh: $bg is not the wasm-bindgen output of dist/" >&2; exit 1; }
   rm -rf "$dir"
   mkdir -p "$dir"

@@ -6,6 +6,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
+const crypto = require('crypto');
 
 const DIST = path.resolve(process.env.DIST_DIR || 'dist');
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|xml|map|webmanifest|ico)$/i;
@@ -32,6 +33,26 @@ test('dist/ has .br and .gz next to every compressible file, with the same bytes
   }
   // the wasm and the feed are much smaller compressed
   expect(fs.statSync(path.join(DIST, `${WASM}.br`)).size).toBeLessThan(fs.statSync(path.join(DIST, WASM)).size / 2);
+});
+
+// scripts/minify.mjs (trunk's post_build hook, release builds): the stylesheets and the app's JS
+// glue are minified and named by their own content, and index.html's integrity hashes match them.
+test('the CSS and the JS glue are minified, named by their content, and match their integrity', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/<link\b[^>]*\bhref="\/([^"]+-([0-9a-f]{16})\.(css|js))"[^>]*>/g)];
+  expect(linked.map((m) => m[3]).sort()).toEqual(['css', 'css', 'css', 'js']);
+  for (const [tag, name, digest] of linked) {
+    const body = fs.readFileSync(path.join(DIST, name));
+    const sri = tag.match(/\bintegrity="(sha384-[^"]+)"/);
+    expect(sri, `${name} has an integrity hash`).not.toBeNull();
+    expect(sri[1], `${name}: integrity`).toBe(`sha384-${crypto.createHash('sha384').update(body).digest('base64')}`);
+    expect(digest, `${name}: named by its content`).toBe(crypto.createHash('sha256').update(body).digest('hex').slice(0, 16));
+    // minified: one or two lines, where the sources have hundreds
+    expect(body.toString('utf8').split('\n').length, `${name} is minified`).toBeLessThan(5);
+  }
+  // the loader imports the renamed glue
+  const js = linked.find((m) => m[3] === 'js')[1];
+  expect(html).toContain(`from '/${js}'`);
 });
 
 test('no benchmark peer (dhtmlx-gantt, frappe-gantt, vis-timeline) in dist/', () => {
