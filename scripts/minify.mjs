@@ -65,9 +65,10 @@ if (!dir) {
 
 const htmlPath = join(dir, 'index.html');
 let html = await readFile(htmlPath, 'utf8');
-// <link ... href="/name-<16 hex>.css|js" ... integrity="sha384-..."> (attributes in any order).
+// <link ... href="/name-<hash>.css|js" ... integrity="sha384-..."> (attributes in any order).
+// trunk's hash has up to 16 hex digits (it drops leading zeros; docs/hosting.md).
 const LINK = /<link\b[^>]*>/g;
-const HREF = /\bhref="\/?([A-Za-z0-9_.-]+-[0-9a-f]{16})\.(css|js)"/;
+const HREF = /\bhref="\/?([A-Za-z0-9_.-]+-[0-9a-f]{8,16})\.(css|js)"/;
 const seen = new Set();
 const report = [];
 for (const tag of html.match(LINK) || []) {
@@ -81,14 +82,14 @@ for (const tag of html.match(LINK) || []) {
   const before = await readFile(oldPath, 'utf8');
   const after = await minify(before, ext);
   const digest = createHash('sha256').update(after).digest('hex').slice(0, 16);
-  const newName = `${stem.replace(/-[0-9a-f]{16}$/, '')}-${digest}.${ext}`;
+  const newName = `${stem.replace(/-[0-9a-f]{8,16}$/, '')}-${digest}.${ext}`;
   const sri = `sha384-${createHash('sha384').update(after).digest('base64')}`;
   await writeFile(oldPath, after);
   if (newName !== oldName) await rename(oldPath, join(dirname(oldPath), newName));
   // The tag's integrity first (it names the old file), then every reference to the old name.
   const newTag = tag.replace(/\bintegrity="[^"]*"/, `integrity="${sri}"`);
   html = html.split(tag).join(newTag).split(`/${oldName}`).join(`/${newName}`);
-  report.push(`${basename(oldName)} ${before.length} -> ${newName} ${after.length} B`);
+  report.push(`${basename(oldName)} ${Buffer.byteLength(before)} -> ${newName} ${Buffer.byteLength(after)} B`);
 }
 if (!report.length) {
   console.error('minify.mjs: index.html links no hashed .css or .js with an integrity hash');
