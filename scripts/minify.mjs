@@ -33,7 +33,7 @@ import { transform } from 'esbuild';
 
 // esbuild's options: nothing but minification (no target lowering, no bundling, no renaming of
 // properties), ES module output for the glue.
-export async function minify(code, kind) {
+async function minify(code, kind) {
   const out = await transform(code, {
     loader: kind,
     minify: true,
