@@ -19,7 +19,7 @@ use crate::components::feed_status::{
 };
 use crate::components::graph::DependencyGraph;
 use crate::components::lens::ActorLens;
-use crate::components::local_file::{LocalBanner, LocalFilePicker};
+use crate::components::local_file::{LocalBanner, LocalFilePicker, LocalReading};
 use crate::components::parts::FeedText;
 use crate::components::risks::RiskView;
 use crate::components::roadmap::RoadmapView;
@@ -85,6 +85,8 @@ fn Shell() -> impl IntoView {
         }
     });
     let (busy, set_busy) = signal(false);
+    // a retry is under way: the feed's request, or a local file read (and converted) again
+    let working = Signal::derive(move || busy.get() || feed.reading.with(Option::is_some));
     // The static frame goes once there is a feed or an error to show, in the frame after it was
     // rendered: the header and the view appear together instead of moving down under a header
     // that grows with the feed's title (Lighthouse's CLS was 0.71 on desktop).
@@ -104,7 +106,7 @@ fn Shell() -> impl IntoView {
         feed.outcome.get().map(|o| match (o.shown, o.problem) {
             (Some(shown), problem) => {
                 let banner = problem.filter(|_| shown.stale).map(|p| {
-                    view! { <StaleBanner fetched_at=shown.fetched_at problem=p retry busy=busy.into()/> }
+                    view! { <StaleBanner fetched_at=shown.fetched_at problem=p retry busy=working/> }
                 });
                 view! {
                     {banner}
@@ -118,13 +120,13 @@ fn Shell() -> impl IntoView {
                 .into_any()
             }
             (None, Some(Problem::Semantic(l))) => {
-                view! { <SemanticErrors loaded=l retry busy=busy.into()/> }.into_any()
+                view! { <SemanticErrors loaded=l retry busy=working/> }.into_any()
             }
             (None, Some(Problem::Fetch(e))) => {
-                view! { <FeedErrorView error=e retry busy=busy.into()/> }.into_any()
+                view! { <FeedErrorView error=e retry busy=working/> }.into_any()
             }
             (None, None) => view! {
-                <FeedErrorView error=FeedError::Load(veikart_domain::LoadError::Empty) retry busy=busy.into()/>
+                <FeedErrorView error=FeedError::Load(veikart_domain::LoadError::Empty) retry busy=working/>
             }
             .into_any(),
         })
@@ -141,7 +143,8 @@ fn Shell() -> impl IntoView {
         // completes a navigation to another path — pushes the URL — only once their outlet has
         // rendered, so it is always there.
         <Outlet/>
-        <main id="veikart" tabindex="-1" aria-busy=move || busy.get().to_string()>
+        <main id="veikart" tabindex="-1" aria-busy=move || working.get().to_string()>
+            <LocalReading/>
             {move || feed.local.get().map(|file| view! { <LocalBanner file/> })}
             <Transition fallback=move || view! { <DelayedLoading lang=app.lang/> } set_pending=set_busy>
                 {state}

@@ -6,9 +6,14 @@
 //! ```text
 //! match sheet::workbook_to_feed_json(bytes, lang).await {
 //!     Ok(w) => { /* w.json: the feed as JSON text, load it as the draft; w.issues: findings at their cells */ }
-//!     Err(lines) => { /* the cells do not make a feed: show the lines (sheet!cell (header): …) */ }
+//!     Err(WorkbookError::Lines(lines)) => { /* the cells do not make a feed: show the lines (sheet!cell (header): …) */ }
+//!     Err(WorkbookError::Unavailable(why)) => { /* the converter was not downloaded: offer a retry */ }
 //! }
 //! ```
+//!
+//! The worker starts from `crates/sheet-worker/veikart-sheet-worker_loader.js`, which posts
+//! `{"unavailable": "<file>: <reason>"}` when its JS or wasm cannot be fetched (a failed download
+//! inside a worker never reaches the page's `onerror`), so a request never waits for ever.
 
 use std::cell::{Cell, RefCell};
 
@@ -19,12 +24,24 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where trunk puts the worker's loader (`data-loader-shim`, named after the bin, not hashed).
+/// The worker's loader (`crates/sheet-worker/veikart-sheet-worker_loader.js`, copied by trunk next
+/// to the worker's JS and wasm, which are named after the bin and not hashed).
 pub const WORKER_URL: &str = "/veikart-sheet-worker_loader.js";
 
 /// Whether a file looks like a workbook (by name, or by the zip signature of its first bytes).
 pub fn is_workbook(name: &str, first_bytes: &[u8]) -> bool {
     name.to_ascii_lowercase().ends_with(".xlsx") || first_bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Why a workbook gave no feed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkbookError {
+    /// The cells do not make a feed, or the conversion failed: the lines to show (each names
+    /// its sheet, cell and column header).
+    Lines(Vec<String>),
+    /// The converter itself could not be downloaded (the file and the browser's reason): nothing
+    /// is known to be wrong with the workbook, and another try may work.
+    Unavailable(String),
 }
 
 /// A workbook turned into a feed.
@@ -51,6 +68,8 @@ extern "C" {
     fn set_onmessage(this: &JsWorker, f: &Function);
     #[wasm_bindgen(method, setter = onerror)]
     fn set_onerror(this: &JsWorker, f: &Function);
+    #[wasm_bindgen(method)]
+    fn terminate(this: &JsWorker);
 }
 
 thread_local! {
@@ -60,6 +79,8 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Resolved when the worker has said it is ready (its wasm is loaded).
     static READY: RefCell<Option<(Promise, Option<Function>)>> = const { RefCell::new(None) };
+    /// Why the last worker could not start (its loader's `unavailable`), for the waiting request.
+    static UNAVAILABLE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 fn lang_code(lang: Lang) -> &'static str {
@@ -70,12 +91,12 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-fn failed(lang: Lang, detail: &str) -> Vec<String> {
-    vec![crate::i18n::tf(
+fn failed(lang: Lang, detail: &str) -> WorkbookError {
+    WorkbookError::Lines(vec![crate::i18n::tf(
         lang,
         crate::i18n::K::ErrWorkbookConvert,
         &[("why", &detail)],
-    )]
+    )])
 }
 
 /// Answers every waiting request with this reply (the worker failed to start or crashed).
@@ -85,7 +106,9 @@ fn fail_all(reply: &str) {
         let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(reply));
     }
     // start afresh next time
-    WORKER.with(|w| w.borrow_mut().take());
+    if let Some(w) = WORKER.with(|w| w.borrow_mut().take()) {
+        w.terminate();
+    }
     if let Some((_, Some(resolve))) = READY.with(|r| r.borrow_mut().take()) {
         let _ = resolve.call0(&JsValue::NULL);
     }
@@ -108,6 +131,11 @@ fn worker() -> Result<(JsWorker, Promise), JsValue> {
             .and_then(|d| d.as_string())
             .unwrap_or_default();
         let v = serde_json::from_str::<serde_json::Value>(&data).unwrap_or_default();
+        if let Some(why) = v["unavailable"].as_str() {
+            UNAVAILABLE.with(|u| *u.borrow_mut() = Some(why.to_string()));
+            fail_all(&data);
+            return;
+        }
         if v["ready"].as_bool() == Some(true) {
             let resolve = READY.with(|r| r.borrow_mut().as_mut().and_then(|(_, f)| f.take()));
             if let Some(resolve) = resolve {
@@ -135,18 +163,22 @@ fn worker() -> Result<(JsWorker, Promise), JsValue> {
     Ok((w, ready))
 }
 
-/// Converts an `.xlsx` workbook to feed JSON in the Web Worker (started on the first call).
-/// `Err` holds the lines to show when the cells do not make a feed (each names sheet, cell and
-/// column header), or one line when the worker could not run.
+/// Converts an `.xlsx` workbook to feed JSON in the Web Worker (started on the first call, and
+/// again after a failed start). `Err` holds the lines to show when the cells do not make a feed
+/// (each names sheet, cell and column header), one line when the worker could not run, or why
+/// the converter could not be downloaded.
 pub async fn workbook_to_feed_json(
     bytes: Vec<u8>,
     lang: Lang,
-) -> Result<WorkbookFeed, Vec<String>> {
+) -> Result<WorkbookFeed, WorkbookError> {
     let (w, ready) = worker().map_err(|e| failed(lang, &format!("{e:?}")))?;
     let _ = JsFuture::from(ready).await;
     // a worker that failed to start resolved `ready` through `fail_all`
     if WORKER.with(|w| w.borrow().is_none()) {
-        return Err(failed(lang, "the worker did not start"));
+        return Err(match UNAVAILABLE.with(|u| u.borrow_mut().take()) {
+            Some(why) => WorkbookError::Unavailable(why),
+            None => failed(lang, "the worker did not start"),
+        });
     }
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -181,8 +213,8 @@ pub fn fatal_reply(msg: &str) -> String {
     format!(r#"{{"ok":false,"fatal":{msg}}}"#)
 }
 
-/// Reads the worker's JSON answer.
-pub fn parse_reply(reply: &str, lang: Lang) -> Result<WorkbookFeed, Vec<String>> {
+/// Reads the worker's JSON answer (or its loader's `unavailable`).
+pub fn parse_reply(reply: &str, lang: Lang) -> Result<WorkbookFeed, WorkbookError> {
     let v: serde_json::Value =
         serde_json::from_str(reply).map_err(|e| failed(lang, &e.to_string()))?;
     let strings = |k: &str| -> Vec<String> {
@@ -194,6 +226,9 @@ pub fn parse_reply(reply: &str, lang: Lang) -> Result<WorkbookFeed, Vec<String>>
             })
             .unwrap_or_default()
     };
+    if let Some(why) = v["unavailable"].as_str() {
+        return Err(WorkbookError::Unavailable(why.to_string()));
+    }
     if let Some(fatal) = v["fatal"].as_str() {
         return Err(failed(lang, fatal));
     }
@@ -203,7 +238,7 @@ pub fn parse_reply(reply: &str, lang: Lang) -> Result<WorkbookFeed, Vec<String>>
             issues: strings("issues"),
         })
     } else {
-        Err(strings("errors"))
+        Err(WorkbookError::Lines(strings("errors")))
     }
 }
 
@@ -225,13 +260,32 @@ mod tests {
             r#"{"id":1,"ok":false,"errors":["Milepæler!D2 (dato): x"]}"#,
             Lang::Nb,
         );
-        assert_eq!(bad, Err(vec!["Milepæler!D2 (dato): x".to_string()]));
-        let fatal = parse_reply(r#"{"ok":false,"fatal":"boom"}"#, Lang::En).unwrap_err();
+        assert_eq!(
+            bad,
+            Err(WorkbookError::Lines(vec![
+                "Milepæler!D2 (dato): x".to_string()
+            ]))
+        );
+        let lines = |e: WorkbookError| match e {
+            WorkbookError::Lines(l) => l,
+            other => panic!("{other:?}"),
+        };
+        let fatal = lines(parse_reply(r#"{"ok":false,"fatal":"boom"}"#, Lang::En).unwrap_err());
         assert!(fatal[0].contains("boom"), "{fatal:?}");
         // the worker's own failure, with a message that needs escaping
         let msg = "script \"x.js\" failed:\nline 2 \\ <b>æ</b>";
-        let failed = parse_reply(&fatal_reply(msg), Lang::En).unwrap_err();
+        let failed = lines(parse_reply(&fatal_reply(msg), Lang::En).unwrap_err());
         assert!(failed[0].contains(msg), "{failed:?}");
+        // what the loader posts when the converter cannot be downloaded
+        assert_eq!(
+            parse_reply(
+                r#"{"unavailable":"veikart-sheet-worker_bg.wasm: Failed to fetch"}"#,
+                Lang::Nb
+            ),
+            Err(WorkbookError::Unavailable(
+                "veikart-sheet-worker_bg.wasm: Failed to fetch".into()
+            ))
+        );
     }
 
     #[test]

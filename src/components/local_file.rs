@@ -7,22 +7,30 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, use_i18n, K};
-use crate::state::feed::{read_file, use_feed_state, LocalFeed};
+use crate::state::feed::{use_feed_state, LocalFeed};
+
+/// What the page says while a local file is read and, for a workbook, converted (the converter
+/// is downloaded on first use, which takes a moment on a phone): at the top of `<main>`, where
+/// the draft will show.
+#[component]
+pub fn LocalReading() -> impl IntoView {
+    let i = use_i18n();
+    let feed = use_feed_state();
+    move || {
+        feed.reading.get().map(|name| {
+            view! { <p class="notice loading local-reading" role="status">{move || i.tf(K::LocalReading, &[("name", &name)])}</p> }
+        })
+    }
+}
 
 /// The picker button (with a hidden file input) and a page-wide drop target.
 #[component]
 pub fn LocalFilePicker() -> impl IntoView {
     let i = use_i18n();
     let feed = use_feed_state();
-    let max = feed.config.with_value(|c| c.max_bytes);
     let lang = i.lang;
     let input = NodeRef::<leptos::html::Input>::new();
-    let open_file = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            let lf = read_file(file, max, lang.get_untracked()).await;
-            feed.local.set(Some(lf));
-        });
-    };
+    let open_file = move |file: web_sys::File| feed.open_local(file, lang.get_untracked());
     let on_change = move |_| {
         if let Some(el) = input.get() {
             if let Some(file) = el.files().and_then(|l| l.get(0)) {
@@ -55,7 +63,13 @@ pub fn LocalFilePicker() -> impl IntoView {
                 }
             }>{tr(i, K::OpenLocal)}</button>
             <input type="file" accept=crate::components::changes::ACCEPT hidden node_ref=input on:change=on_change/>
-            <span class="hint">{tr(i, K::OpenLocalHint)}</span>
+            // while a file is read, the hint says so (the status in <main> is what is announced)
+            <span class="hint" aria-hidden=move || feed.reading.with(Option::is_some).then_some("true")>
+                {move || match feed.reading.get() {
+                    Some(name) => i.tf(K::LocalReading, &[("name", &name)]),
+                    None => i.t(K::OpenLocalHint).to_string(),
+                }}
+            </span>
         </span>
     }
 }

@@ -43,6 +43,7 @@ pub fn fetch_error(lang: Lang, e: &FeedError) -> String {
             }
             out
         }
+        FeedError::Converter { why } => tf(lang, K::ErrConverterMsg, &[("why", why)]),
     }
 }
 
@@ -170,6 +171,9 @@ mod tests {
             FeedError::Workbook {
                 name: "veikart.xlsx".into(),
                 lines: vec!["Milepæler!D14 (dato): «2027-13» er ikke en gyldig dato".into()],
+            },
+            FeedError::Converter {
+                why: "veikart-sheet-worker_bg.wasm: Failed to fetch".into(),
             },
         ];
         for l in Lang::ALL {

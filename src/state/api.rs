@@ -93,6 +93,9 @@ pub enum FeedError {
     File { name: String, why: String },
     /// A workbook whose cells do not make a feed: one line per problem, each naming its cell.
     Workbook { name: String, lines: Vec<String> },
+    /// The workbook converter (the worker's JS or wasm, fetched on first use) could not be
+    /// downloaded: the file and the browser's reason.
+    Converter { why: String },
 }
 
 impl fmt::Display for FeedError {
@@ -107,6 +110,7 @@ impl fmt::Display for FeedError {
             FeedError::NotModifiedWithoutCopy => write!(f, "HTTP 304 without a stored copy"),
             FeedError::File { name, why } => write!(f, "could not read {name}: {why}"),
             FeedError::Workbook { name, lines } => write!(f, "{name}: {}", lines.join("; ")),
+            FeedError::Converter { why } => write!(f, "workbook converter not downloaded: {why}"),
         }
     }
 }

@@ -12,6 +12,7 @@ use veikart_domain::Lang;
 
 use super::api::{FeedConfig, FeedError};
 use super::last_good::{load_feed, now_ms, FeedOutcome, Problem, Shown};
+use crate::sheet::WorkbookError;
 
 /// A feed read from a local file: its name and what to show for it (loaded and indexed once).
 #[derive(Clone, Debug)]
@@ -95,9 +96,12 @@ pub async fn feed_text(
         crate::sheet::workbook_to_feed_json(bytes, lang)
             .await
             .map(|w| (w.json, w.issues))
-            .map_err(|lines| FeedError::Workbook {
-                name: file.name(),
-                lines,
+            .map_err(|e| match e {
+                WorkbookError::Lines(lines) => FeedError::Workbook {
+                    name: file.name(),
+                    lines,
+                },
+                WorkbookError::Unavailable(why) => FeedError::Converter { why },
             })
     } else {
         let mut text = String::from_utf8_lossy(&bytes).into_owned();
@@ -128,12 +132,29 @@ pub struct FeedState {
     pub outcome: Signal<Option<FeedOutcome>>,
     /// A draft from disk, shown instead of the fetched feed.
     pub local: RwSignal<Option<LocalFeed>>,
-    /// Fetches again.
+    /// The name of the local file being read (and, for a workbook, converted) right now.
+    pub reading: RwSignal<Option<String>>,
+    /// The last local file opened, and in which language, for a retry.
+    pub last_file: StoredValue<Option<(web_sys::File, Lang)>, LocalStorage>,
+    /// Tries again: the local file when a draft is shown (read again, and a workbook converted
+    /// again, e.g. after the converter could not be downloaded), else the configured feed.
     pub retry: Callback<()>,
     pub config: StoredValue<FeedConfig>,
 }
 
 impl FeedState {
+    /// Opens a local file (JSON or workbook) as the draft; `reading` names it meanwhile.
+    pub fn open_local(self, file: web_sys::File, lang: Lang) {
+        open_local(
+            self.local,
+            self.reading,
+            self.last_file,
+            self.config.with_value(|c| c.max_bytes),
+            file,
+            lang,
+        );
+    }
+
     /// The usable feed being shown.
     pub fn shown(self) -> Signal<Option<Arc<Indexed>>> {
         let outcome = self.outcome;
@@ -147,6 +168,23 @@ impl FeedState {
         )
         .into()
     }
+}
+
+fn open_local(
+    local: RwSignal<Option<LocalFeed>>,
+    reading: RwSignal<Option<String>>,
+    last_file: StoredValue<Option<(web_sys::File, Lang)>, LocalStorage>,
+    max_bytes: usize,
+    file: web_sys::File,
+    lang: Lang,
+) {
+    last_file.set_value(Some((file.clone(), lang)));
+    reading.set(Some(file.name()));
+    leptos::task::spawn_local(async move {
+        let lf = read_file(file, max_bytes, lang).await;
+        local.set(Some(lf));
+        reading.set(None);
+    });
 }
 
 /// Starts loading the feed named by the view state (`feed=`) from the configured source, and
@@ -171,14 +209,32 @@ pub fn provide_feed() -> FeedState {
         }
     });
     let local = RwSignal::new(None::<LocalFeed>);
+    let reading = RwSignal::new(None::<String>);
+    let last_file = StoredValue::new_local(None::<(web_sys::File, Lang)>);
     let outcome = Signal::derive(move || match local.get() {
         Some(lf) => Some(lf.outcome),
         None => resource.get(),
     });
+    let max_bytes = config.max_bytes;
+    let retry = move |_| {
+        let again = local
+            .with_untracked(Option::is_some)
+            .then(|| last_file.get_value())
+            .flatten();
+        match again {
+            Some((file, lang)) if reading.with_untracked(Option::is_none) => {
+                open_local(local, reading, last_file, max_bytes, file, lang)
+            }
+            Some(_) => {}
+            None => resource.refetch(),
+        }
+    };
     let state = FeedState {
         outcome,
         local,
-        retry: Callback::new(move |_| resource.refetch()),
+        reading,
+        last_file,
+        retry: Callback::new(retry),
         config: StoredValue::new(config),
     };
     provide_context(state);

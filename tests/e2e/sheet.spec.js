@@ -78,3 +78,79 @@ test('the change list compares with a workbook', async ({ page }) => {
   // the workbook is the shipped feed: compared with itself, nothing changed
   await expect(section.getByText('Ingen endringer', { exact: false })).toBeVisible({ timeout: 15000 });
 });
+
+// Issue 14: the converter is the one part of the app fetched on demand. On a slow network the page
+// says what it is doing while it downloads; a failed download gets a clear message and a retry
+// that works, never a page that waits for ever.
+const WORKER_WASM = '**/veikart-sheet-worker_bg.wasm';
+
+async function openWorkbook(page) {
+  await page.locator('.local-file input[type=file]').setInputFiles(EXAMPLE);
+}
+
+test('on a slow network, opening a workbook says so until the draft shows', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.locator('.row-label').first()).toBeVisible();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(WORKER_WASM, async (route) => { await held; await route.continue(); });
+  await openWorkbook(page);
+  const status = page.locator('main > p.local-reading[role=status]');
+  await expect(status).toHaveText('Leser «eksempel.xlsx» …');
+  // seen, not only present: a box of real size inside the viewport, and the picker's hint says it too
+  const box = await status.boundingBox();
+  expect(box.width).toBeGreaterThan(200);
+  expect(box.height).toBeGreaterThan(20);
+  expect(box.y).toBeLessThan(page.viewportSize().height);
+  await expect(page.locator('.local-file .hint')).toHaveText('Leser «eksempel.xlsx» …');
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'true');
+  // the roadmap stays on screen meanwhile (no blank area)
+  await expect(page.locator('.row-label').first()).toBeVisible();
+  await page.waitForTimeout(1500); // still downloading: still saying so
+  await expect(status).toBeVisible();
+  release();
+  await expect(page.locator('.local-banner')).toContainText('«eksempel.xlsx»', { timeout: 15_000 });
+  await expect(status).toHaveCount(0);
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.local-file .hint')).toContainText('forhåndsvis et utkast');
+});
+
+for (const [what, pattern] of [['wasm', WORKER_WASM], ['JS', '**/veikart-sheet-worker.js']]) {
+  test(`a failed download of the converter's ${what} gets a clear message and a retry that works`, async ({ page, context }) => {
+    await page.goto('/');
+    await expect(page.locator('.row-label').first()).toBeVisible();
+    await context.route(pattern, (route) => route.abort('internetdisconnected'));
+    await openWorkbook(page);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(
+      'Verktøyet som gjør om regneark, kunne ikke lastes ned. Sjekk nettforbindelsen og prøv igjen.',
+      { timeout: 15_000 });
+    await expect(alert).toContainText(what === 'wasm' ? 'veikart-sheet-worker_bg.wasm' : 'veikart-sheet-worker.js');
+    // nothing is blamed on the workbook, and the page is not left waiting
+    await expect(alert).not.toContainText('kan ikke leses som veikart');
+    await expect(page.locator('p.local-reading')).toHaveCount(0);
+    await expect(page.locator('.local-banner')).toContainText('«eksempel.xlsx»');
+    // the network is back: «Prøv igjen» converts the same file again
+    await context.unroute(pattern);
+    await alert.getByRole('button', { name: 'Prøv igjen' }).click();
+    await expect(page.locator('.local-banner')).toContainText('0 feil', { timeout: 15_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.row-label').first()).toBeVisible();
+  });
+}
+
+test('the change list says so while a workbook is read, and names a failed converter download', async ({ page, context }) => {
+  await page.goto('/?visning=endringer');
+  const section = page.getByRole('region', { name: 'Hva er endret' });
+  await expect(section.locator('.compared')).toBeVisible({ timeout: 15000 });
+  await context.route(WORKER_WASM, (route) => route.abort('internetdisconnected'));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/veikart-sheet-worker_loader.js', async (route) => { await held; await route.continue(); });
+  await page.getByLabel('Sammenlign med en lokal fil (JSON eller regneark)').setInputFiles(EXAMPLE);
+  const status = page.locator('.local-reading[role=status]');
+  await expect(status).toHaveText('Leser «eksempel.xlsx» …');
+  release();
+  await expect(page.getByRole('alert')).toContainText('Verktøyet som gjør om regneark, kunne ikke lastes ned', { timeout: 15_000 });
+  await expect(status).toHaveText('');
+});

@@ -115,6 +115,8 @@ fn FilePicker() -> impl IntoView {
     let cmp = use_compare();
     let max = use_feed_state().config.with_value(|c| c.max_bytes);
     let lang = i.lang;
+    // the file being read (a workbook's converter is downloaded on first use)
+    let reading = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev
@@ -126,6 +128,7 @@ fn FilePicker() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        reading.set(Some(file.name()));
         leptos::task::spawn_local(async move {
             let res = match feed_text(&file, lang.get_untracked()).await {
                 Ok((text, _cells)) => match load(&text, max) {
@@ -135,6 +138,7 @@ fn FilePicker() -> impl IntoView {
                 Err(e) => Err(CompareError::Fetch(e)),
             };
             cmp.local.set(Some(res));
+            reading.set(None);
         });
     };
     view! {
@@ -142,6 +146,9 @@ fn FilePicker() -> impl IntoView {
             {tr(i, K::CompareFile)} " "
             <input type="file" accept=ACCEPT on:change=on_change/>
         </label>
+        <span class="hint local-reading" role="status">
+            {move || reading.get().map(|name| i.tf(K::LocalReading, &[("name", &name)]))}
+        </span>
     }
 }
 
