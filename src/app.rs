@@ -86,7 +86,7 @@ fn Shell() -> impl IntoView {
     });
     let (busy, set_busy) = signal(false);
     // a retry is under way: the feed's request, or a local file read (and converted) again
-    let working = Signal::derive(move || busy.get() || feed.reading.with(Option::is_some));
+    let working = Signal::derive(move || busy.get() || feed.files.is_reading());
     // The static frame goes once there is a feed or an error to show, in the frame after it was
     // rendered: the header and the view appear together instead of moving down under a header
     // that grows with the feed's title (Lighthouse's CLS was 0.71 on desktop).

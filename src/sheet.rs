@@ -124,6 +124,8 @@ fn worker() -> Result<(JsWorker, Promise), JsValue> {
     let mut resolve_ready = None;
     let ready = Promise::new(&mut |resolve, _| resolve_ready = Some(resolve));
     READY.with(|r| *r.borrow_mut() = Some((ready.clone(), resolve_ready)));
+    // a reason left from an earlier worker is not this one's
+    UNAVAILABLE.with(|u| u.borrow_mut().take());
     let w = JsWorker::new(WORKER_URL)?;
     let onmessage = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
         let data = Reflect::get(&event, &"data".into())

@@ -19,7 +19,7 @@ use crate::state::last_good::{FeedOutcome, Problem};
 
 /// The retry button: says "fetching …" and is marked busy while a new attempt runs.
 #[component]
-fn RetryButton(retry: Callback<()>, busy: Signal<bool>, lang: Signal<Lang>) -> impl IntoView {
+pub fn RetryButton(retry: Callback<()>, busy: Signal<bool>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <button
             type="button"

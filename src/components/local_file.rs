@@ -17,7 +17,7 @@ pub fn LocalReading() -> impl IntoView {
     let i = use_i18n();
     let feed = use_feed_state();
     move || {
-        feed.reading.get().map(|name| {
+        feed.files.reading.get().map(|name| {
             view! { <p class="notice loading local-reading" role="status">{move || i.tf(K::LocalReading, &[("name", &name)])}</p> }
         })
     }
@@ -64,8 +64,8 @@ pub fn LocalFilePicker() -> impl IntoView {
             }>{tr(i, K::OpenLocal)}</button>
             <input type="file" accept=crate::components::changes::ACCEPT hidden node_ref=input on:change=on_change/>
             // while a file is read, the hint says so (the status in <main> is what is announced)
-            <span class="hint" aria-hidden=move || feed.reading.with(Option::is_some).then_some("true")>
-                {move || match feed.reading.get() {
+            <span class="hint" aria-hidden=move || feed.files.is_reading().then_some("true")>
+                {move || match feed.files.reading.get() {
                     Some(name) => i.tf(K::LocalReading, &[("name", &name)]),
                     None => i.t(K::OpenLocalHint).to_string(),
                 }}

@@ -10,9 +10,11 @@ use veikart_domain::diff::{self, FeedDiff};
 use veikart_domain::index::Indexed;
 use veikart_domain::validate::{Issue, Loaded};
 use veikart_domain::view_state::Compare;
+use veikart_domain::Lang;
 
 use super::api::{fetch_feed, FeedError};
-use super::feed::FeedState;
+use super::feed::{FeedState, FileReader, LocalFeed};
+use super::last_good::Problem;
 use super::AppState;
 
 /// Why there is nothing to compare with.
@@ -52,6 +54,40 @@ pub struct CompareState {
     pub ghosts: Signal<bool>,
     /// A local file chosen in the change list; wins over the URL.
     pub local: RwSignal<Option<Previous>>,
+    /// The local file being read (and, for a workbook, converted) now, and the last one chosen.
+    pub files: FileReader,
+    /// Tries again: the local file when one was chosen (read and converted again), else the
+    /// URL's fetch.
+    pub retry: Callback<()>,
+    max_bytes: usize,
+}
+
+impl CompareState {
+    /// Compares with a local file (JSON or workbook); `files.reading` names it meanwhile.
+    pub fn open_file(self, file: web_sys::File, lang: Lang) {
+        let local = self.local;
+        self.files.open(file, lang, self.max_bytes, move |lf| {
+            local.set(Some(previous_of(lf)))
+        });
+    }
+}
+
+/// A local file read as a feed, as the version to compare with.
+fn previous_of(file: LocalFeed) -> Previous {
+    // a draft is kept from view only for its errors or a failed read; an empty file otherwise
+    let empty = || CompareError::Fetch(FeedError::Load(veikart_domain::LoadError::Empty));
+    match (file.outcome.shown, file.outcome.problem) {
+        (Some(shown), _) => Ok(shown.loaded),
+        (None, Some(Problem::Semantic(l))) => match l.errors().next() {
+            Some(first) => Err(CompareError::Invalid {
+                errors: l.errors().count(),
+                first: first.clone(),
+            }),
+            None => Err(empty()),
+        },
+        (None, Some(Problem::Fetch(e))) => Err(CompareError::Fetch(e)),
+        (None, None) => Err(empty()),
+    }
 }
 
 /// Sets up the comparison; call once in the shell, after the app state and the feed.
@@ -109,12 +145,26 @@ pub fn provide_compare(app: AppState, feed: FeedState) -> CompareState {
         Some(Arc::new(diff::diff(old.feed(), new.feed())))
     });
     let ghosts = Memo::new(move |_| compare_on.get() || local.with(Option::is_some)).into();
+    let files = FileReader::new();
+    let max_bytes = feed.config.with_value(|c| c.max_bytes);
+    let retry = move |_| {
+        if local.with_untracked(Option::is_none) {
+            resource.refetch();
+        } else if let Some((file, lang)) = files.again() {
+            files.open(file, lang, max_bytes, move |lf| {
+                local.set(Some(previous_of(lf)))
+            });
+        }
+    };
     let state = CompareState {
         previous,
         requested,
         diff,
         ghosts,
         local,
+        files,
+        retry: Callback::new(retry),
+        max_bytes,
     };
     provide_context(state);
     state

@@ -132,10 +132,8 @@ pub struct FeedState {
     pub outcome: Signal<Option<FeedOutcome>>,
     /// A draft from disk, shown instead of the fetched feed.
     pub local: RwSignal<Option<LocalFeed>>,
-    /// The name of the local file being read (and, for a workbook, converted) right now.
-    pub reading: RwSignal<Option<String>>,
-    /// The last local file opened, and in which language, for a retry.
-    pub last_file: StoredValue<Option<(web_sys::File, Lang)>, LocalStorage>,
+    /// The local file being read (and, for a workbook, converted) now, and the last one opened.
+    pub files: FileReader,
     /// Tries again: the local file when a draft is shown (read again, and a workbook converted
     /// again, e.g. after the converter could not be downloaded), else the configured feed.
     pub retry: Callback<()>,
@@ -143,16 +141,11 @@ pub struct FeedState {
 }
 
 impl FeedState {
-    /// Opens a local file (JSON or workbook) as the draft; `reading` names it meanwhile.
+    /// Opens a local file (JSON or workbook) as the draft; `files.reading` names it meanwhile.
     pub fn open_local(self, file: web_sys::File, lang: Lang) {
-        open_local(
-            self.local,
-            self.reading,
-            self.last_file,
-            self.config.with_value(|c| c.max_bytes),
-            file,
-            lang,
-        );
+        let (local, max_bytes) = (self.local, self.config.with_value(|c| c.max_bytes));
+        self.files
+            .open(file, lang, max_bytes, move |lf| local.set(Some(lf)));
     }
 
     /// The usable feed being shown.
@@ -170,21 +163,56 @@ impl FeedState {
     }
 }
 
-fn open_local(
-    local: RwSignal<Option<LocalFeed>>,
-    reading: RwSignal<Option<String>>,
-    last_file: StoredValue<Option<(web_sys::File, Lang)>, LocalStorage>,
-    max_bytes: usize,
-    file: web_sys::File,
-    lang: Lang,
-) {
-    last_file.set_value(Some((file.clone(), lang)));
-    reading.set(Some(file.name()));
-    leptos::task::spawn_local(async move {
-        let lf = read_file(file, max_bytes, lang).await;
-        local.set(Some(lf));
-        reading.set(None);
-    });
+/// A local file being read, for the draft or for the comparison: its name while it is read
+/// (and a workbook converted), and the last file opened, so a retry can read it again.
+#[derive(Clone, Copy)]
+pub struct FileReader {
+    pub reading: RwSignal<Option<String>>,
+    last: StoredValue<Option<(web_sys::File, Lang)>, LocalStorage>,
+}
+
+impl FileReader {
+    pub fn new() -> FileReader {
+        FileReader {
+            reading: RwSignal::new(None),
+            last: StoredValue::new_local(None),
+        }
+    }
+
+    /// Reads `file` as a feed (`read_file`, with the size limit) and hands it to `done`.
+    pub fn open(
+        self,
+        file: web_sys::File,
+        lang: Lang,
+        max_bytes: usize,
+        done: impl FnOnce(LocalFeed) + 'static,
+    ) {
+        self.last.set_value(Some((file.clone(), lang)));
+        self.reading.set(Some(file.name()));
+        let reading = self.reading;
+        leptos::task::spawn_local(async move {
+            done(read_file(file, max_bytes, lang).await);
+            reading.set(None);
+        });
+    }
+
+    /// The last file opened and its language, to read again; `None` while one is being read.
+    pub fn again(self) -> Option<(web_sys::File, Lang)> {
+        if self.reading.with_untracked(Option::is_some) {
+            return None;
+        }
+        self.last.get_value()
+    }
+
+    pub fn is_reading(self) -> bool {
+        self.reading.with(Option::is_some)
+    }
+}
+
+impl Default for FileReader {
+    fn default() -> Self {
+        FileReader::new()
+    }
 }
 
 /// Starts loading the feed named by the view state (`feed=`) from the configured source, and
@@ -209,31 +237,23 @@ pub fn provide_feed() -> FeedState {
         }
     });
     let local = RwSignal::new(None::<LocalFeed>);
-    let reading = RwSignal::new(None::<String>);
-    let last_file = StoredValue::new_local(None::<(web_sys::File, Lang)>);
+    let files = FileReader::new();
     let outcome = Signal::derive(move || match local.get() {
         Some(lf) => Some(lf.outcome),
         None => resource.get(),
     });
     let max_bytes = config.max_bytes;
     let retry = move |_| {
-        let again = local
-            .with_untracked(Option::is_some)
-            .then(|| last_file.get_value())
-            .flatten();
-        match again {
-            Some((file, lang)) if reading.with_untracked(Option::is_none) => {
-                open_local(local, reading, last_file, max_bytes, file, lang)
-            }
-            Some(_) => {}
-            None => resource.refetch(),
+        if local.with_untracked(Option::is_none) {
+            resource.refetch();
+        } else if let Some((file, lang)) = files.again() {
+            files.open(file, lang, max_bytes, move |lf| local.set(Some(lf)));
         }
     };
     let state = FeedState {
         outcome,
         local,
-        reading,
-        last_file,
+        files,
         retry: Callback::new(retry),
         config: StoredValue::new(config),
     };

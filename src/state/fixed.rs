@@ -36,8 +36,7 @@ pub fn provide_fixed(loaded: Loaded, today: Ymd, narrow: bool) -> AppState {
     let feed = FeedState {
         outcome,
         local,
-        reading: RwSignal::new(None),
-        last_file: StoredValue::new_local(None),
+        files: Default::default(),
         retry: Callback::new(|_| ()),
         config: StoredValue::new(FeedConfig::default()),
     };

@@ -96,6 +96,20 @@ test('a bad comparison URL gives a clear message, not a blank page', async ({ pa
   await expect(page.getByRole('button', { name: 'Endringer' })).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a comparison that could not be fetched has a retry that works', async ({ page, context }) => {
+  // the older version's own request (not the page, whose query names the same path)
+  const older = (url) => url.pathname === '/public/feeds/2021.json';
+  await context.route(older, (route) => route.abort('internetdisconnected'));
+  await page.goto('/?visning=endringer&sammenlign=/public/feeds/2021.json');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Kunne ikke lese versjonen det sammenlignes med', { timeout: 15000 });
+  await context.unroute(older);
+  await alert.getByRole('button', { name: 'Prøv igjen' }).click();
+  const section = page.getByRole('region', { name: 'Hva er endret' });
+  await expect(section.locator('.compared')).toBeVisible({ timeout: 15000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a local file can be compared', async ({ page }) => {
   await page.goto('/?visning=endringer&sammenlign=/public/feeds/finnes-ikke.json');
   await expect(page.getByRole('alert')).toBeVisible({ timeout: 15000 });

@@ -139,7 +139,7 @@ for (const [what, pattern] of [['wasm', WORKER_WASM], ['JS', '**/veikart-sheet-w
   });
 }
 
-test('the change list says so while a workbook is read, and names a failed converter download', async ({ page, context }) => {
+test('the change list says so while a workbook is read, and retries a failed converter download', async ({ page, context }) => {
   await page.goto('/?visning=endringer');
   const section = page.getByRole('region', { name: 'Hva er endret' });
   await expect(section.locator('.compared')).toBeVisible({ timeout: 15000 });
@@ -151,6 +151,12 @@ test('the change list says so while a workbook is read, and names a failed conve
   const status = page.locator('.local-reading[role=status]');
   await expect(status).toHaveText('Leser «eksempel.xlsx» …');
   release();
-  await expect(page.getByRole('alert')).toContainText('Verktøyet som gjør om regneark, kunne ikke lastes ned', { timeout: 15_000 });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Verktøyet som gjør om regneark, kunne ikke lastes ned', { timeout: 15_000 });
   await expect(status).toHaveText('');
+  // the network is back: «Prøv igjen» converts the same file again, and the comparison is made
+  await context.unroute(WORKER_WASM);
+  await alert.getByRole('button', { name: 'Prøv igjen' }).click();
+  await expect(section.getByText('Ingen endringer', { exact: false })).toBeVisible({ timeout: 15000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -11,17 +11,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use veikart_domain::diff::{Category, Change};
 use veikart_domain::index::Indexed;
-use veikart_domain::validate::load;
 use veikart_domain::view_state::Compare;
 use veikart_domain::Lang;
 
+use crate::components::feed_status::RetryButton;
 use crate::components::parts::MeasureLink;
 use crate::format::format_date;
 use crate::i18n::messages::{compare_error, issue_line};
 use crate::i18n::{labels, t, tn, tr, use_i18n, K};
-use crate::state::api::FeedError;
-use crate::state::compare::{checked, use_compare, CompareError};
-use crate::state::feed::{feed_text, use_feed_state};
+use crate::state::compare::{use_compare, CompareError};
 use crate::state::use_app;
 use describe::{describe, name_in};
 
@@ -54,14 +52,17 @@ pub fn CompareToggle() -> impl IntoView {
     let on = crate::state::view_part(|v| v.compare.is_on());
     let legend = move || {
         cmp.ghosts.get().then(|| {
-            let label = match cmp.previous.get() {
-                Some(Ok(p)) => format!("{} {}", i.t(K::GhostLegend), p.feed().meta.version_label.get(i.lang())),
-                Some(Err(e)) => error_text(&e, i.lang()),
-                None => i.t(K::CompareLoading).to_string(),
+            let (label, drawn) = match cmp.previous.get() {
+                Some(Ok(p)) => (format!("{} {}", i.t(K::GhostLegend), p.feed().meta.version_label.get(i.lang())), true),
+                Some(Err(e)) => (error_text(&e, i.lang()), false),
+                None => (i.t(K::CompareLoading).to_string(), false),
             };
+            // the dashed swatch stands for the ghost marks, so only when there are some
             view! {
                 <span class="ghost-legend" role="status">
-                    <svg width="28" height="14" aria-hidden="true"><rect x="1" y="1" width="26" height="12" rx="4" class="ghost-bar"/></svg>
+                    {drawn.then(|| view! {
+                        <svg width="28" height="14" aria-hidden="true"><rect x="1" y="1" width="26" height="12" rx="4" class="ghost-bar"/></svg>
+                    })}
                     {label}
                 </span>
             }
@@ -113,10 +114,7 @@ pub const ACCEPT: &str = ".json,application/json,.xlsx,application/vnd.openxmlfo
 fn FilePicker() -> impl IntoView {
     let i = use_i18n();
     let cmp = use_compare();
-    let max = use_feed_state().config.with_value(|c| c.max_bytes);
     let lang = i.lang;
-    // the file being read (a workbook's converter is downloaded on first use)
-    let reading = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev
@@ -128,18 +126,7 @@ fn FilePicker() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
-        reading.set(Some(file.name()));
-        leptos::task::spawn_local(async move {
-            let res = match feed_text(&file, lang.get_untracked()).await {
-                Ok((text, _cells)) => match load(&text, max) {
-                    Ok(l) => checked(l),
-                    Err(e) => Err(CompareError::Fetch(FeedError::Load(e))),
-                },
-                Err(e) => Err(CompareError::Fetch(e)),
-            };
-            cmp.local.set(Some(res));
-            reading.set(None);
-        });
+        cmp.open_file(file, lang.get_untracked());
     };
     view! {
         <label class="file-pick">
@@ -147,7 +134,8 @@ fn FilePicker() -> impl IntoView {
             <input type="file" accept=ACCEPT on:change=on_change/>
         </label>
         <span class="hint local-reading" role="status">
-            {move || reading.get().map(|name| i.tf(K::LocalReading, &[("name", &name)]))}
+            // the file being read (a workbook's converter is downloaded on first use)
+            {move || cmp.files.reading.get().map(|name| i.tf(K::LocalReading, &[("name", &name)]))}
         </span>
     }
 }
@@ -167,14 +155,21 @@ pub fn ChangeList() -> impl IntoView {
             return Some(view! { <p class="notice">{t(lang, K::NoPrevious)}</p> }.into_any());
         }
         let old = match cmp.previous.get() {
-            None => {
-                return Some(view! { <p class="notice loading" role="status">{t(lang, K::CompareLoading)}</p> }.into_any())
-            }
+            None => return Some(
+                view! { <p class="notice loading" role="status">{t(lang, K::CompareLoading)}</p> }
+                    .into_any(),
+            ),
             Some(Err(e)) => {
+                let busy = Signal::derive(move || cmp.files.is_reading());
                 return Some(
-                    view! { <p class="error-box" role="alert">{t(lang, K::CompareError)} ": " {error_text(&e, lang)}</p> }
-                        .into_any(),
-                )
+                    view! {
+                        <div class="error-box" role="alert">
+                            <p class="error-message">{t(lang, K::CompareError)} ": " {error_text(&e, lang)}</p>
+                            <RetryButton retry=cmp.retry busy lang=i.lang/>
+                        </div>
+                    }
+                    .into_any(),
+                );
             }
             Some(Ok(o)) => o,
         };
