@@ -169,6 +169,8 @@ impl FeedState {
 pub struct FileReader {
     pub reading: RwSignal<Option<String>>,
     last: StoredValue<Option<(web_sys::File, Lang)>, LocalStorage>,
+    /// How many files have been opened: a read that ends after a newer one began is dropped.
+    opened: StoredValue<u32>,
 }
 
 impl FileReader {
@@ -176,10 +178,12 @@ impl FileReader {
         FileReader {
             reading: RwSignal::new(None),
             last: StoredValue::new_local(None),
+            opened: StoredValue::new(0),
         }
     }
 
-    /// Reads `file` as a feed (`read_file`, with the size limit) and hands it to `done`.
+    /// Reads `file` as a feed (`read_file`, with the size limit) and hands it to `done`, unless
+    /// another file was opened meanwhile (a slow workbook must not replace a newer draft).
     pub fn open(
         self,
         file: web_sys::File,
@@ -187,12 +191,17 @@ impl FileReader {
         max_bytes: usize,
         done: impl FnOnce(LocalFeed) + 'static,
     ) {
+        let n = self.opened.get_value().wrapping_add(1);
+        self.opened.set_value(n);
         self.last.set_value(Some((file.clone(), lang)));
         self.reading.set(Some(file.name()));
-        let reading = self.reading;
+        let (reading, opened) = (self.reading, self.opened);
         leptos::task::spawn_local(async move {
-            done(read_file(file, max_bytes, lang).await);
-            reading.set(None);
+            let read = read_file(file, max_bytes, lang).await;
+            if opened.get_value() == n {
+                done(read);
+                reading.set(None);
+            }
         });
     }
 

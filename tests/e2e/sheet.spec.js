@@ -115,6 +115,27 @@ test('on a slow network, opening a workbook says so until the draft shows', asyn
   await expect(page.locator('.local-file .hint')).toContainText('forhåndsvis et utkast');
 });
 
+test('a file opened while a workbook is still converting wins', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.locator('.row-label').first()).toBeVisible();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(WORKER_WASM, async (route) => { await held; await route.continue(); });
+  await openWorkbook(page);
+  await expect(page.locator('main > p.local-reading')).toHaveText('Leser «eksempel.xlsx» …');
+  // a JSON file, read at once, while the workbook's converter still downloads
+  await page.locator('.local-file input[type=file]').setInputFiles(path.join(__dirname, '..', 'fixtures', 'minimal.json'));
+  const banner = page.locator('.local-banner');
+  await expect(banner).toContainText('«minimal.json»');
+  await expect(page.locator('p.local-reading')).toHaveCount(0);
+  // the workbook's conversion ends later: it does not replace the newer draft
+  release();
+  await page.waitForResponse((r) => /veikart-sheet-worker_bg\.wasm$/.test(r.url()));
+  await page.waitForTimeout(1500);
+  await expect(banner).toContainText('«minimal.json»');
+  await expect(banner).not.toContainText('eksempel.xlsx');
+});
+
 for (const [what, pattern] of [['wasm', WORKER_WASM], ['JS', '**/veikart-sheet-worker.js']]) {
   test(`a failed download of the converter's ${what} gets a clear message and a retry that works`, async ({ page, context }) => {
     await page.goto('/');
