@@ -88,13 +88,20 @@ async function openWorkbook(page) {
   await page.locator('.local-file input[type=file]').setInputFiles(EXAMPLE);
 }
 
-test('on a slow network, opening a workbook says so until the draft shows', async ({ page, context }) => {
+// Opens the roadmap, then the example workbook while the converter's wasm download is held;
+// returns the function that lets the download go on.
+async function openWorkbookWithConverterHeld(page, context) {
   await page.goto('/');
   await expect(page.locator('.row-label').first()).toBeVisible();
   let release;
   const held = new Promise((r) => { release = r; });
   await context.route(WORKER_WASM, async (route) => { await held; await route.continue(); });
   await openWorkbook(page);
+  return release;
+}
+
+test('on a slow network, opening a workbook says so until the draft shows', async ({ page, context }) => {
+  const release = await openWorkbookWithConverterHeld(page, context);
   const status = page.locator('main > p.local-reading[role=status]');
   await expect(status).toHaveText('Leser «eksempel.xlsx» …');
   // seen, not only present: a box of real size inside the viewport, and the picker's hint says it too
@@ -116,12 +123,7 @@ test('on a slow network, opening a workbook says so until the draft shows', asyn
 });
 
 test('a file opened while a workbook is still converting wins', async ({ page, context }) => {
-  await page.goto('/');
-  await expect(page.locator('.row-label').first()).toBeVisible();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await context.route(WORKER_WASM, async (route) => { await held; await route.continue(); });
-  await openWorkbook(page);
+  const release = await openWorkbookWithConverterHeld(page, context);
   await expect(page.locator('main > p.local-reading')).toHaveText('Leser «eksempel.xlsx» …');
   // a JSON file, read at once, while the workbook's converter still downloads
   await page.locator('.local-file input[type=file]').setInputFiles(path.join(__dirname, '..', 'fixtures', 'minimal.json'));
